@@ -1,0 +1,91 @@
+/**
+ * The article model (design §4): metadata kept in library.json, and the blocks and
+ * annotations kept in articles/<id>.json. Zod schemas are the single source of
+ * truth; the TypeScript types are inferred from them.
+ */
+import { z } from 'zod';
+
+export const SCHEMA_VERSION = 1;
+
+export const BlockKind = z.enum(['heading', 'paragraph', 'quote', 'list-item']);
+export type BlockKind = z.infer<typeof BlockKind>;
+
+export const Block = z.object({ kind: BlockKind, text: z.string() });
+export type Block = z.infer<typeof Block>;
+
+/** ISO calendar date, YYYY-MM-DD (a published date has no time of day). */
+export const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date as YYYY-MM-DD');
+
+export const ArticleMeta = z.object({
+  id: z.string().min(1),
+  /** The id the article had in the dataset it came from, if any. */
+  externalId: z.string().optional(),
+  title: z.string(),
+  source: z.string().default(''),
+  author: z.string().default(''),
+  url: z.string().default(''),
+  published: IsoDate.nullable().default(null),
+  tags: z.array(z.string()).default([]),
+  language: z.string().default('ar'),
+  importedAt: z.string(),
+  updatedAt: z.string(),
+  /** SHA-256 of the normalized text: equal hashes mean a re-import of the same text. */
+  contentHash: z.string(),
+  wordCount: z.number().int().nonnegative(),
+  /** Set when the article is in the trash; null otherwise. */
+  trashedAt: z.string().nullable().default(null),
+});
+export type ArticleMeta = z.infer<typeof ArticleMeta>;
+
+export const TextQuoteSelector = z.object({
+  type: z.literal('TextQuoteSelector'),
+  exact: z.string(),
+  prefix: z.string(),
+  suffix: z.string(),
+});
+export const TextPositionSelector = z.object({
+  type: z.literal('TextPositionSelector'),
+  start: z.number().int().nonnegative(),
+  end: z.number().int().nonnegative(),
+});
+
+/** A W3C Web Annotation over the article's canonical text (UTF-16 offsets). */
+export const Annotation = z.object({
+  id: z.string(),
+  target: z.object({ selector: z.array(z.union([TextQuoteSelector, TextPositionSelector])) }),
+  color: z.string(),
+  note: z.string().default(''),
+  tags: z.array(z.string()).default([]),
+  created: z.string(),
+  modified: z.string(),
+});
+export type Annotation = z.infer<typeof Annotation>;
+
+/** Contents of articles/<id>.json. */
+export const ArticleFile = z.object({
+  schemaVersion: z.literal(SCHEMA_VERSION),
+  id: z.string().min(1),
+  blocks: z.array(Block),
+  annotations: z.array(Annotation).default([]),
+});
+export type ArticleFile = z.infer<typeof ArticleFile>;
+
+export const Locale = z.enum(['ar', 'en']);
+export type Locale = z.infer<typeof Locale>;
+
+export const Settings = z.object({ locale: Locale.default('ar') });
+export type Settings = z.infer<typeof Settings>;
+
+/** Contents of library.json: everything but article bodies. */
+export const LibraryFile = z.object({
+  schemaVersion: z.literal(SCHEMA_VERSION),
+  articles: z.array(ArticleMeta),
+  settings: Settings.default({ locale: 'ar' }),
+});
+export type LibraryFile = z.infer<typeof LibraryFile>;
+
+/** Joins blocks into the canonical text every offset refers to (design §4). */
+export const BLOCK_SEPARATOR = '\n\n';
+export function canonicalText(blocks: readonly Block[]): string {
+  return blocks.map((block) => block.text).join(BLOCK_SEPARATOR);
+}

@@ -1,0 +1,118 @@
+/**
+ * ArchiveService: the one implementation of the API contract (design §2). Hosts
+ * never call the store directly; they go through the dispatcher to this class.
+ * Arguments arrive already validated by the contract's schemas.
+ */
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { z } from 'zod';
+import type { AppInfo, Contract, ImportOutcome, ResultOf } from '../../common/api.js';
+import type { OperationName } from '../../common/operations.js';
+import { QirtasError } from '../../common/errors.js';
+import type { ArticleMeta } from '../../common/types/article.js';
+import type { ArchiveStore } from '../store/archive-store.js';
+import { articleFromPlainText, type TextImportOptions } from '../import/text-import.js';
+import { EventHub } from './event-hub.js';
+
+/** Arguments as the schemas output them (defaults filled in). */
+type ParsedArgs<K extends OperationName> = z.output<Contract[K]['args']>;
+
+/** What the dispatcher calls: one method per operation. */
+export type ArchiveOperations = { [K in OperationName]: (args: ParsedArgs<K>) => Promise<ResultOf<K>> };
+
+export const SAMPLE_FILE = join('samples', 'seed-article.txt');
+
+export interface ServiceOptions {
+  store: ArchiveStore;
+  /** Folder holding samples/ (assets/ in the source tree and in the packaged app). */
+  assetsDir: string;
+  host: AppInfo['host'];
+  version: string;
+}
+
+export class ArchiveService implements ArchiveOperations {
+  readonly events = new EventHub();
+  private readonly store: ArchiveStore;
+
+  constructor(private readonly options: ServiceOptions) {
+    this.store = options.store;
+  }
+
+  async appInfo(): Promise<AppInfo> {
+    return { version: this.options.version, dataDir: this.store.dataDir, host: this.options.host };
+  }
+
+  async listArticles({ view }: ParsedArgs<'listArticles'>): Promise<ArticleMeta[]> {
+    const inTrash = view === 'trash';
+    return this.store
+      .listMeta()
+      .filter((meta) => (meta.trashedAt !== null) === inTrash)
+      .sort((a, b) => (inTrash ? (b.trashedAt ?? '').localeCompare(a.trashedAt ?? '') : b.importedAt.localeCompare(a.importedAt)));
+  }
+
+  async getArticle({ id }: ParsedArgs<'getArticle'>): Promise<ResultOf<'getArticle'>> {
+    const meta = this.store.getMeta(id);
+    const file = await this.store.readArticle(id);
+    return { meta, blocks: file.blocks, annotations: file.annotations };
+  }
+
+  /** Imports plain text; the same text (by content hash) is reported as a duplicate, not added twice. */
+  async importPlainText(text: string, options: TextImportOptions): Promise<ImportOutcome> {
+    const { meta, file } = articleFromPlainText(text, options);
+    const existing = this.store.listMeta().find((other) => other.contentHash === meta.contentHash);
+    if (existing) return { status: 'duplicate', existing };
+    await this.store.addArticles([{ meta, file }]);
+    this.events.emit({ type: 'articles-changed' });
+    return { status: 'imported', article: meta };
+  }
+
+  importText(args: ParsedArgs<'importText'>): Promise<ImportOutcome> {
+    return this.importPlainText(args.text, { ...args, origin: args.origin ?? 'pasted text' });
+  }
+
+  async importSample(): Promise<ImportOutcome> {
+    const path = join(this.options.assetsDir, SAMPLE_FILE);
+    const text = await readFile(path, 'utf8').catch(() => {
+      throw new QirtasError('NOT_FOUND', `The sample article is missing from this installation (${path}).`, path);
+    });
+    return this.importPlainText(text, { origin: 'seed-article.txt', tags: ['sample'] });
+  }
+
+  private async changeMeta(id: string, change: (meta: ArticleMeta) => Partial<ArticleMeta>): Promise<ArticleMeta> {
+    const updated = await this.store.updateMeta(id, (meta) => ({ ...meta, ...change(meta), updatedAt: new Date().toISOString() }));
+    this.events.emit({ type: 'articles-changed' });
+    return updated;
+  }
+
+  updateArticle({ id, patch }: ParsedArgs<'updateArticle'>): Promise<ArticleMeta> {
+    const tags = patch.tags ? { tags: [...new Set(patch.tags)] } : {};
+    return this.changeMeta(id, () => ({ ...patch, ...tags }));
+  }
+
+  trashArticle({ id }: ParsedArgs<'trashArticle'>): Promise<ArticleMeta> {
+    return this.changeMeta(id, () => ({ trashedAt: new Date().toISOString() }));
+  }
+
+  restoreArticle({ id }: ParsedArgs<'restoreArticle'>): Promise<ArticleMeta> {
+    return this.changeMeta(id, () => ({ trashedAt: null }));
+  }
+
+  async deleteArticle({ id }: ParsedArgs<'deleteArticle'>): Promise<{ id: string }> {
+    if (this.store.getMeta(id).trashedAt === null) {
+      throw new QirtasError('CONFLICT', 'Only an article in the trash can be deleted for good; move it to the trash first.');
+    }
+    await this.store.removeArticle(id);
+    this.events.emit({ type: 'articles-changed' });
+    return { id };
+  }
+
+  async getSettings(): Promise<ResultOf<'getSettings'>> {
+    return this.store.settings;
+  }
+
+  async updateSettings(patch: ParsedArgs<'updateSettings'>): Promise<ResultOf<'updateSettings'>> {
+    const settings = await this.store.updateSettings(patch.locale ? { locale: patch.locale } : {});
+    this.events.emit({ type: 'settings-changed' });
+    return settings;
+  }
+}
