@@ -1,51 +1,64 @@
 /**
- * Plain-text import: UTF-8 text → an article (metadata + blocks) ready for the
- * store. The content hash is over the folded text, so a re-import of the same
- * article with other spacing or diacritics is recognised as a duplicate.
+ * Turns imported content into a new article (metadata + file) ready for the
+ * store. The content hash is over the folded canonical text, so a re-import of
+ * the same article with other spacing or diacritics is recognised as a duplicate.
  */
 import { createHash, randomUUID } from 'node:crypto';
 import { QirtasError } from '../../common/errors.js';
-import { canonicalText, type ArticleFile, type ArticleMeta, SCHEMA_VERSION } from '../../common/types/article.js';
+import { type ArticleFile, type ArticleMeta, type Block, canonicalText, SCHEMA_VERSION } from '../../common/types/article.js';
 import { countWords, fingerprintText } from '../../common/text/fingerprint.js';
 import { parsePlainText, suggestTitle } from '../../common/text/plain-text.js';
 
-export interface TextImportOptions {
-  /** Where the text came from, for messages ("seed-article.txt", "pasted text"). */
-  origin: string;
+/** An article as a reader of some format produced it, before it gets an id. */
+export interface ArticleDraft {
+  blocks: Block[];
   title?: string;
   source?: string;
+  author?: string;
+  url?: string;
+  published?: string | null;
   tags?: readonly string[];
-  now?: Date;
+  externalId?: string;
 }
 
 export function contentHash(text: string): string {
   return createHash('sha256').update(fingerprintText(text)).digest('hex');
 }
 
-/** Builds a new article from plain text, or throws INVALID_INPUT naming the origin. */
-export function articleFromPlainText(text: string, options: TextImportOptions): { meta: ArticleMeta; file: ArticleFile } {
-  if (text.includes('\u0000')) {
-    throw new QirtasError('INVALID_INPUT', `${options.origin}: this is not plain text (it contains NUL bytes).`, options.origin);
-  }
-  const blocks = parsePlainText(text);
-  if (blocks.length === 0) throw new QirtasError('INVALID_INPUT', `${options.origin}: there is no text to import.`, options.origin);
+function cleanTags(tags: readonly string[] | undefined): string[] {
+  return [...new Set((tags ?? []).map((tag) => tag.trim()).filter(Boolean))];
+}
+
+/** Builds a new article from a draft, or throws INVALID_INPUT naming where it came from. */
+export function articleFromDraft(draft: ArticleDraft, origin: string, now = new Date()): { meta: ArticleMeta; file: ArticleFile } {
+  const blocks = draft.blocks.filter((block) => block.text.trim().length > 0);
+  if (blocks.length === 0) throw new QirtasError('INVALID_INPUT', `${origin}: there is no text to import.`, origin);
   const canonical = canonicalText(blocks);
-  const now = (options.now ?? new Date()).toISOString();
   const id = randomUUID();
+  const stamp = now.toISOString();
   const meta: ArticleMeta = {
     id,
-    title: options.title?.trim() || suggestTitle(blocks),
-    source: options.source?.trim() ?? '',
-    author: '',
-    url: '',
-    published: null,
-    tags: [...new Set((options.tags ?? []).map((tag) => tag.trim()).filter(Boolean))],
+    ...(draft.externalId ? { externalId: draft.externalId } : {}),
+    title: draft.title?.trim() || suggestTitle(blocks),
+    source: draft.source?.trim() ?? '',
+    author: draft.author?.trim() ?? '',
+    url: draft.url?.trim() ?? '',
+    published: draft.published ?? null,
+    tags: cleanTags(draft.tags),
     language: 'ar',
-    importedAt: now,
-    updatedAt: now,
+    importedAt: stamp,
+    updatedAt: stamp,
     contentHash: contentHash(canonical),
     wordCount: countWords(canonical),
     trashedAt: null,
   };
   return { meta, file: { schemaVersion: SCHEMA_VERSION, id, blocks, annotations: [] } };
+}
+
+/** Plain UTF-8 text, one paragraph per line (the seed article's shape). */
+export function draftFromPlainText(text: string, origin: string): ArticleDraft {
+  if (text.includes('\u0000')) {
+    throw new QirtasError('INVALID_INPUT', `${origin}: this is not plain text (it contains NUL bytes).`, origin);
+  }
+  return { blocks: parsePlainText(text) };
 }

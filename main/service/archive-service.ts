@@ -11,7 +11,7 @@ import type { OperationName } from '../../common/operations.js';
 import { QirtasError } from '../../common/errors.js';
 import type { ArticleMeta } from '../../common/types/article.js';
 import type { ArchiveStore } from '../store/archive-store.js';
-import { articleFromPlainText, type TextImportOptions } from '../import/text-import.js';
+import { articleFromDraft, type ArticleDraft, draftFromPlainText } from '../import/text-import.js';
 import { EventHub } from './event-hub.js';
 
 /** Arguments as the schemas output them (defaults filled in). */
@@ -56,18 +56,38 @@ export class ArchiveService implements ArchiveOperations {
     return { meta, blocks: file.blocks, annotations: file.annotations };
   }
 
-  /** Imports plain text; the same text (by content hash) is reported as a duplicate, not added twice. */
-  async importPlainText(text: string, options: TextImportOptions): Promise<ImportOutcome> {
-    const { meta, file } = articleFromPlainText(text, options);
-    const existing = this.store.listMeta().find((other) => other.contentHash === meta.contentHash);
-    if (existing) return { status: 'duplicate', existing };
-    await this.store.addArticles([{ meta, file }]);
-    this.events.emit({ type: 'articles-changed' });
-    return { status: 'imported', article: meta };
+  /**
+   * Adds drafts as new articles in one store write. A draft whose text is already
+   * in the archive (same content hash, also within the batch) is reported as a
+   * duplicate and not added twice.
+   */
+  async importDrafts(drafts: ReadonlyArray<{ draft: ArticleDraft; origin: string }>): Promise<ImportOutcome[]> {
+    const known = new Map(this.store.listMeta().map((meta) => [meta.contentHash, meta]));
+    const additions: Array<ReturnType<typeof articleFromDraft>> = [];
+    const outcomes = drafts.map(({ draft, origin }): ImportOutcome => {
+      const article = articleFromDraft(draft, origin);
+      const existing = known.get(article.meta.contentHash);
+      if (existing) return { status: 'duplicate', existing };
+      known.set(article.meta.contentHash, article.meta);
+      additions.push(article);
+      return { status: 'imported', article: article.meta };
+    });
+    if (additions.length > 0) {
+      await this.store.addArticles(additions);
+      this.events.emit({ type: 'articles-changed' });
+    }
+    return outcomes;
+  }
+
+  private async importOne(draft: ArticleDraft, origin: string): Promise<ImportOutcome> {
+    const [outcome] = await this.importDrafts([{ draft, origin }]);
+    return outcome as ImportOutcome;
   }
 
   importText(args: ParsedArgs<'importText'>): Promise<ImportOutcome> {
-    return this.importPlainText(args.text, { ...args, origin: args.origin ?? 'pasted text' });
+    const origin = args.origin ?? 'pasted text';
+    const draft = draftFromPlainText(args.text, origin);
+    return this.importOne({ ...draft, title: args.title, source: args.source, tags: args.tags }, origin);
   }
 
   async importSample(): Promise<ImportOutcome> {
@@ -75,7 +95,7 @@ export class ArchiveService implements ArchiveOperations {
     const text = await readFile(path, 'utf8').catch(() => {
       throw new QirtasError('NOT_FOUND', `The sample article is missing from this installation (${path}).`, path);
     });
-    return this.importPlainText(text, { origin: 'seed-article.txt', tags: ['sample'] });
+    return this.importOne({ ...draftFromPlainText(text, 'seed-article.txt'), tags: ['sample'] }, 'seed-article.txt');
   }
 
   private async changeMeta(id: string, change: (meta: ArticleMeta) => Partial<ArticleMeta>): Promise<ArticleMeta> {

@@ -1,0 +1,41 @@
+/**
+ * `qirtas import PATH… [--recursive] [--tag T]`: imports files and prints a report
+ * (imported / duplicate / failed with the reason). Exits 1 when anything failed.
+ */
+import { relative } from 'node:path';
+import { collectFiles } from '../../import/collect-files.js';
+import { importFiles } from '../../import/import-files.js';
+import { type CliContext, EXIT_FAILED, EXIT_OK, UsageError } from '../cli-context.js';
+
+export interface ImportCommandOptions {
+  recursive: boolean;
+  tags: string[];
+}
+
+export async function importCommand(context: CliContext, paths: string[], options: ImportCommandOptions): Promise<number> {
+  if (paths.length === 0) throw new UsageError('import needs at least one file: qirtas import FILE…');
+  const { files, problems } = await collectFiles(paths, options.recursive);
+  const app = await context.open(false);
+  const showProgress = !context.json && process.stderr.isTTY && files.length > 1;
+  try {
+    const report = await importFiles(app.service, files, {
+      tags: options.tags,
+      onProgress: showProgress
+        ? (done, total, file) => process.stderr.write(`\r\u001b[K[${done}/${total}] ${file ? relative(process.cwd(), file) : 'done'}`)
+        : undefined,
+    });
+    if (showProgress) process.stderr.write('\n');
+    report.failed.unshift(...problems);
+    if (context.json) {
+      context.out(JSON.stringify(report, null, 2));
+    } else {
+      for (const item of report.imported) context.out(`imported   ${item.id}  ${item.title}  (${item.file})`);
+      for (const item of report.duplicates) context.out(`duplicate  ${item.existingId}  ${item.title}  (${item.file}: already in the archive)`);
+      for (const item of report.failed) context.err(`failed     ${item.file}: ${item.reason}`);
+      context.out(`${report.imported.length} imported, ${report.duplicates.length} duplicate, ${report.failed.length} failed`);
+    }
+    return report.failed.length > 0 ? EXIT_FAILED : EXIT_OK;
+  } finally {
+    await app.close();
+  }
+}

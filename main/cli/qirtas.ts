@@ -1,0 +1,98 @@
+/**
+ * The `qirtas` command line: parses arguments, runs one command, maps errors to
+ * exit codes (0 ok, 1 failed, 2 usage) with the message on stderr.
+ */
+import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { QirtasError } from '../../common/errors.js';
+import { createContext, EXIT_FAILED, EXIT_OK, EXIT_USAGE, UsageError } from './cli-context.js';
+import { importCommand } from './commands/import.js';
+import { listCommand, showCommand } from './commands/list-show.js';
+import { serveCommand } from './commands/serve.js';
+
+export const USAGE = `Usage: qirtas <command> [options]
+
+Commands:
+  import PATH…            import text files (folders with --recursive)
+  list                    list the articles (--trash: the trash)
+  show ID                 print one article (ID or a unique prefix of it)
+  serve                   run Qirtas in your browser on 127.0.0.1 (--port N, --open)
+
+Options:
+  --data-dir DIR          use the archive in DIR (default: QIRTAS_DATA_DIR, else the app's data folder)
+  --json                  machine-readable output
+  --recursive             import: descend into folders
+  --tag T                 import: tag every imported article (repeatable)
+  --port N                serve: port (default: a free one)
+  --open                  serve: open the app in a browser window
+  -h, --help              this text
+  -v, --version           the version`;
+
+const OPTIONS: ParseArgsConfig['options'] = {
+  'data-dir': { type: 'string' },
+  json: { type: 'boolean', default: false },
+  recursive: { type: 'boolean', short: 'r', default: false },
+  tag: { type: 'string', multiple: true },
+  trash: { type: 'boolean', default: false },
+  port: { type: 'string' },
+  open: { type: 'boolean', default: false },
+  help: { type: 'boolean', short: 'h', default: false },
+  version: { type: 'boolean', short: 'v', default: false },
+};
+
+function parsePort(value: string | undefined): number {
+  if (value === undefined) return 0;
+  const port = Number(value);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port must be a number from 0 to 65535, not "${value}"`);
+  return port;
+}
+
+export async function runCli(argv: string[], appRoot: string): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs({ args: argv, options: OPTIONS, allowPositionals: true, strict: true });
+  } catch (error) {
+    process.stderr.write(`qirtas: ${(error as Error).message}\n\n${USAGE}\n`);
+    return EXIT_USAGE;
+  }
+  const { positionals } = parsed;
+  const values = parsed.values as {
+    'data-dir'?: string; json: boolean; recursive: boolean; tag?: string[]; trash: boolean;
+    port?: string; open: boolean; help: boolean; version: boolean;
+  };
+  const [command, ...rest] = positionals;
+  const context = createContext(appRoot, values['data-dir'], values.json);
+  if (values.version) {
+    context.out(context.version);
+    return EXIT_OK;
+  }
+  if (values.help || !command) {
+    (command || values.help ? context.out : context.err)(USAGE);
+    return values.help ? EXIT_OK : EXIT_USAGE;
+  }
+  try {
+    switch (command) {
+      case 'import':
+        return await importCommand(context, rest, { recursive: values.recursive, tags: values.tag ?? [] });
+      case 'list':
+        return await listCommand(context, values.trash);
+      case 'show':
+        if (rest.length !== 1) throw new UsageError('show needs exactly one article id: qirtas show ID');
+        return await showCommand(context, rest[0] as string);
+      case 'serve':
+        return await serveCommand(context, parsePort(values.port), values.open);
+      default:
+        throw new UsageError(`unknown command "${command}"`);
+    }
+  } catch (error) {
+    if (error instanceof UsageError) {
+      context.err(`qirtas: ${error.message}\n\n${USAGE}`);
+      return EXIT_USAGE;
+    }
+    if (error instanceof QirtasError) {
+      context.err(`qirtas: ${error.message}`);
+      return EXIT_FAILED;
+    }
+    context.err(`qirtas: unexpected error: ${(error as Error).stack ?? String(error)}`);
+    return EXIT_FAILED;
+  }
+}

@@ -1,0 +1,139 @@
+/**
+ * The browser shell (design §2, host 2): a loopback-only HTTP host of the built
+ * renderer and the same dispatcher the Electron window uses. Operations are
+ * `POST /api/<operation>`; push events stream from `GET /api/events` as
+ * Server-Sent Events. Every /api request needs the per-launch token; every
+ * request passes the Host and Origin checks first. No CORS headers, ever.
+ */
+import { randomBytes } from 'node:crypto';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { Dispatch } from '../service/dispatcher.js';
+import type { EventHub } from '../service/event-hub.js';
+import { SECURITY_HEADERS } from './content-security.js';
+import { checkHost, checkJsonBody, checkOrigin, checkToken, type GuardFailure } from './request-guards.js';
+import { readStaticFile } from './static-files.js';
+
+/** Imports of large pasted texts fit; anything bigger is refused before it is read. */
+const MAX_BODY_BYTES = 60 * 1024 * 1024;
+const HEARTBEAT_MS = 25_000;
+
+export interface ShellServerOptions {
+  dispatch: Dispatch;
+  events: EventHub;
+  staticDir: string;
+  /** 0 picks a free port. */
+  port?: number;
+  token?: string;
+}
+
+export interface ShellServer {
+  port: number;
+  token: string;
+  /** The URL to open: the token travels in the fragment, so it never reaches logs or Referer headers. */
+  url: string;
+  close(): Promise<void>;
+}
+
+function send(response: ServerResponse, status: number, body: string | Buffer, contentType: string): void {
+  response.writeHead(status, { ...SECURITY_HEADERS, 'Content-Type': contentType, 'Cache-Control': 'no-store' });
+  response.end(body);
+}
+
+function refuse(response: ServerResponse, failure: GuardFailure): void {
+  send(response, failure.status, JSON.stringify({ ok: false, error: { code: 'BAD_ARGS', message: failure.message } }), 'application/json; charset=utf-8');
+}
+
+function readBody(request: IncomingMessage): Promise<Buffer | null> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    request.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > MAX_BODY_BYTES) {
+        resolve(null);
+        request.destroy();
+        return;
+      }
+      chunks.push(chunk);
+    });
+    request.on('end', () => resolve(Buffer.concat(chunks)));
+    request.on('error', reject);
+  });
+}
+
+function streamEvents(request: IncomingMessage, response: ServerResponse, events: EventHub): void {
+  response.writeHead(200, { ...SECURITY_HEADERS, 'Content-Type': 'text/event-stream; charset=utf-8', 'Cache-Control': 'no-store', Connection: 'keep-alive' });
+  response.write(': connected\n\n');
+  const unsubscribe = events.subscribe((event) => response.write(`data: ${JSON.stringify(event)}\n\n`));
+  const heartbeat = setInterval(() => response.write(': heartbeat\n\n'), HEARTBEAT_MS);
+  request.on('close', () => {
+    clearInterval(heartbeat);
+    unsubscribe();
+  });
+}
+
+async function handleApi(request: IncomingMessage, response: ServerResponse, path: string, options: ShellServerOptions): Promise<void> {
+  if (path === '/api/events' && request.method === 'GET') {
+    streamEvents(request, response, options.events);
+    return;
+  }
+  if (request.method !== 'POST') {
+    refuse(response, { status: 405, message: 'Use POST for operations.' });
+    return;
+  }
+  const notJson = checkJsonBody(request);
+  if (notJson) return refuse(response, notJson);
+  const body = await readBody(request);
+  if (body === null) return refuse(response, { status: 413, message: 'Request too large.' });
+  let args: unknown;
+  try {
+    args = body.length === 0 ? {} : JSON.parse(body.toString('utf8'));
+  } catch {
+    return refuse(response, { status: 400, message: 'The request body is not valid JSON.' });
+  }
+  const result = await options.dispatch(path.slice('/api/'.length), args);
+  send(response, 200, JSON.stringify(result), 'application/json; charset=utf-8');
+}
+
+export async function startShellServer(options: ShellServerOptions): Promise<ShellServer> {
+  const token = options.token ?? randomBytes(32).toString('base64url');
+  let port = options.port ?? 0;
+
+  const server = createServer((request, response) => {
+    const failure = checkHost(request, port) ?? checkOrigin(request, port);
+    if (failure) return refuse(response, failure);
+    const path = (request.url ?? '/').split('?')[0] ?? '/';
+    if (path.startsWith('/api/')) {
+      const unauthorised = checkToken(request, token);
+      if (unauthorised) return refuse(response, unauthorised);
+      handleApi(request, response, path, options).catch((error: unknown) => {
+        console.error('qirtas serve:', error);
+        if (!response.headersSent) refuse(response, { status: 500, message: 'Internal error.' });
+      });
+      return;
+    }
+    if (request.method !== 'GET' && request.method !== 'HEAD') return refuse(response, { status: 405, message: 'Method not allowed.' });
+    readStaticFile(options.staticDir, path).then((file) => {
+      if (!file) return send(response, 404, 'Not found', 'text/plain; charset=utf-8');
+      send(response, 200, file.body, file.contentType);
+    }, () => send(response, 500, 'Internal error', 'text/plain; charset=utf-8'));
+  });
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, '127.0.0.1', () => resolve());
+  });
+  port = (server.address() as AddressInfo).port;
+
+  return {
+    port,
+    token,
+    url: `http://127.0.0.1:${port}/#token=${token}`,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}

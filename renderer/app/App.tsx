@@ -1,0 +1,72 @@
+/**
+ * The application shell: language, routes, toasts and the header. Views get the
+ * API client through context and never know which host they run in.
+ */
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import type { Locale } from '../../common/types/article.js';
+import type { ApiClient } from '../api/client.js';
+import { ApiCallError } from '../api/client.js';
+import { I18nProvider } from '../i18n/i18n.js';
+import { STRINGS } from '../i18n/strings.js';
+import { LibraryView } from '../library/LibraryView.js';
+import { TrashView } from '../library/TrashView.js';
+import { ReaderView } from '../reader/ReaderView.js';
+import { AppServicesContext, type AppServices, type Toast } from './api-context.js';
+import { Header } from './Header.js';
+import { Toasts } from './Toasts.js';
+import { useRoute } from './use-route.js';
+
+const TOAST_MS = 8000;
+
+export function App({ client }: { client: ApiClient }) {
+  const [locale, setLocale] = useState<Locale>('ar');
+  const [toasts, setToasts] = useState<Toast[]>([]);
+  const [route, navigate] = useRoute();
+  const nextId = useRef(1);
+  const localeRef = useRef(locale);
+  localeRef.current = locale;
+
+  useEffect(() => {
+    client.api.getSettings({}).then((settings) => setLocale(settings.locale), () => undefined);
+  }, [client]);
+
+  const dismiss = useCallback((id: number) => setToasts((all) => all.filter((toast) => toast.id !== id)), []);
+  const notify = useCallback(
+    (toast: Omit<Toast, 'id'>) => {
+      const id = nextId.current++;
+      setToasts((all) => [...all.slice(-3), { ...toast, id }]);
+      setTimeout(() => dismiss(id), TOAST_MS);
+    },
+    [dismiss],
+  );
+  const fail = useCallback(
+    (error: unknown) => {
+      const message = error instanceof ApiCallError || error instanceof Error ? error.message : String(error);
+      notify({ kind: 'error', text: `${STRINGS[localeRef.current].errorPrefix} ${message}` });
+    },
+    [notify],
+  );
+  const services: AppServices = useMemo(() => ({ client, notify, fail, navigate }), [client, notify, fail, navigate]);
+
+  const switchLocale = () => {
+    const next: Locale = locale === 'ar' ? 'en' : 'ar';
+    setLocale(next);
+    client.api.updateSettings({ locale: next }).catch(fail);
+  };
+
+  return (
+    <I18nProvider locale={locale}>
+      <AppServicesContext.Provider value={services}>
+        <div className="app">
+          <Header route={route} onSwitchLocale={switchLocale} />
+          <main className="main">
+            {route.name === 'library' && <LibraryView />}
+            {route.name === 'trash' && <TrashView />}
+            {route.name === 'article' && <ReaderView key={route.id} id={route.id} />}
+          </main>
+          <Toasts toasts={toasts} dismiss={dismiss} />
+        </div>
+      </AppServicesContext.Provider>
+    </I18nProvider>
+  );
+}

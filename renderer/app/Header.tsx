@@ -1,0 +1,28 @@
+/** The top bar: app name, the library and trash views, and the language switch. */
+import { useI18n } from '../i18n/i18n.js';
+import type { Route } from './use-route.js';
+
+export function Header({ route, onSwitchLocale }: { route: Route; onSwitchLocale: () => void }) {
+  const { t } = useI18n();
+  return (
+    <header className="header">
+      <a className="brand" href="#/">
+        <span className="brand-mark" aria-hidden="true">
+          ق
+        </span>
+        {t.appName}
+      </a>
+      <nav className="nav" aria-label={t.appName}>
+        <a href="#/" aria-current={route.name === 'library' ? 'page' : undefined}>
+          {t.library}
+        </a>
+        <a href="#/trash" aria-current={route.name === 'trash' ? 'page' : undefined}>
+          {t.trash}
+        </a>
+      </nav>
+      <button type="button" className="button-quiet" onClick={onSwitchLocale} aria-label={t.switchLanguageLabel} lang={t.switchLanguage === 'English' ? 'en' : 'ar'}>
+        {t.switchLanguage}
+      </button>
+    </header>
+  );
+}

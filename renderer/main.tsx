@@ -1,0 +1,24 @@
+/** Renderer entry: connects to the archive through this host's transport and mounts the app. */
+import { createRoot } from 'react-dom/client';
+import '@fontsource/noto-naskh-arabic/400.css';
+import '@fontsource/noto-naskh-arabic/700.css';
+import '@fontsource/ibm-plex-sans-arabic/400.css';
+import '@fontsource/ibm-plex-sans-arabic/600.css';
+import './styles/app.css';
+import { connect } from './api/client.js';
+import { App } from './app/App.js';
+import { STRINGS } from './i18n/strings.js';
+
+const root = createRoot(document.getElementById('root') as HTMLElement);
+const client = connect();
+if (client) {
+  root.render(<App client={client} />);
+} else {
+  root.render(
+    <p className="no-token" dir="auto">
+      {STRINGS.ar.noToken}
+      <br />
+      <span lang="en" dir="ltr">{STRINGS.en.noToken}</span>
+    </p>,
+  );
+}
