@@ -62,20 +62,28 @@ function readBody(request: IncomingMessage): Promise<Buffer | null> {
   });
 }
 
-function streamEvents(request: IncomingMessage, response: ServerResponse, events: EventHub): void {
+function streamEvents(request: IncomingMessage, response: ServerResponse, events: EventHub, open: Set<ServerResponse>): void {
   response.writeHead(200, { ...SECURITY_HEADERS, 'Content-Type': 'text/event-stream; charset=utf-8', 'Cache-Control': 'no-store', Connection: 'keep-alive' });
   response.write(': connected\n\n');
   const unsubscribe = events.subscribe((event) => response.write(`data: ${JSON.stringify(event)}\n\n`));
   const heartbeat = setInterval(() => response.write(': heartbeat\n\n'), HEARTBEAT_MS);
+  open.add(response);
   request.on('close', () => {
     clearInterval(heartbeat);
     unsubscribe();
+    open.delete(response);
   });
 }
 
-async function handleApi(request: IncomingMessage, response: ServerResponse, path: string, options: ShellServerOptions): Promise<void> {
+async function handleApi(
+  request: IncomingMessage,
+  response: ServerResponse,
+  path: string,
+  options: ShellServerOptions,
+  eventStreams: Set<ServerResponse>,
+): Promise<void> {
   if (path === '/api/events' && request.method === 'GET') {
-    streamEvents(request, response, options.events);
+    streamEvents(request, response, options.events, eventStreams);
     return;
   }
   if (request.method !== 'POST') {
@@ -99,6 +107,8 @@ async function handleApi(request: IncomingMessage, response: ServerResponse, pat
 export async function startShellServer(options: ShellServerOptions): Promise<ShellServer> {
   const token = options.token ?? randomBytes(32).toString('base64url');
   let port = options.port ?? 0;
+  // Open event streams are ended cleanly on close, so browsers see a finished stream, not a broken one.
+  const eventStreams = new Set<ServerResponse>();
 
   const server = createServer((request, response) => {
     const failure = checkHost(request, port) ?? checkOrigin(request, port);
@@ -107,7 +117,7 @@ export async function startShellServer(options: ShellServerOptions): Promise<She
     if (path.startsWith('/api/')) {
       const unauthorised = checkToken(request, token);
       if (unauthorised) return refuse(response, unauthorised);
-      handleApi(request, response, path, options).catch((error: unknown) => {
+      handleApi(request, response, path, options, eventStreams).catch((error: unknown) => {
         console.error('qirtas serve:', error);
         if (!response.headersSent) refuse(response, { status: 500, message: 'Internal error.' });
       });
@@ -132,8 +142,10 @@ export async function startShellServer(options: ShellServerOptions): Promise<She
     url: `http://127.0.0.1:${port}/#token=${token}`,
     close: () =>
       new Promise<void>((resolve) => {
-        server.closeAllConnections();
+        for (const stream of eventStreams) stream.end();
         server.close(() => resolve());
+        server.closeIdleConnections();
+        setTimeout(() => server.closeAllConnections(), 500).unref();
       }),
   };
 }

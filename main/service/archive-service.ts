@@ -95,7 +95,7 @@ export class ArchiveService implements ArchiveOperations {
     const text = await readFile(path, 'utf8').catch(() => {
       throw new QirtasError('NOT_FOUND', `The sample article is missing from this installation (${path}).`, path);
     });
-    return this.importOne({ ...draftFromPlainText(text, 'seed-article.txt'), tags: ['sample'] }, 'seed-article.txt');
+    return this.importOne({ ...draftFromPlainText(text, 'seed-article.txt'), tags: ['عينة'] }, 'seed-article.txt');
   }
 
   private async changeMeta(id: string, change: (meta: ArticleMeta) => Partial<ArticleMeta>): Promise<ArticleMeta> {

@@ -58,7 +58,7 @@ const ar = {
   published: 'نُشر في',
   tags: 'الوسوم',
   dataFolder: 'مجلد البيانات',
-  articleCount: 'مقالات',
+  articleCount: 'عدد المقالات:',
 } as const;
 
 export type StringKey = keyof typeof ar;
@@ -120,7 +120,7 @@ const en: Strings = {
   published: 'Published',
   tags: 'Tags',
   dataFolder: 'Data folder',
-  articleCount: 'articles',
+  articleCount: 'Articles:',
 };
 
 export const STRINGS: Record<'ar' | 'en', Strings> = { ar, en };

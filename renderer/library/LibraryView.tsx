@@ -27,7 +27,7 @@ export function LibraryView() {
         <h1 id="library-heading">{t.library}</h1>
         {articles !== null && articles.length > 0 && (
           <span className="count">
-            {articles.length} {t.articleCount}
+            {t.articleCount} {articles.length}
           </span>
         )}
         <button type="button" onClick={() => setImporting(true)}>

@@ -1,0 +1,89 @@
+/**
+ * The `qirtas` command as a user runs it (a real process on a real data folder):
+ * import, list, show, duplicates, usage errors (exit 2), failures on stderr
+ * (exit 1), a damaged library.json named and left untouched.
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { bundleChild } from '../../../support/bundle-child.js';
+import { SEED_PATH } from '../../../support/seed.js';
+
+let cli: string;
+beforeAll(async () => {
+  // Bundled next to dist/ depth-wise, so it finds assets/ and package.json like the real build.
+  cli = await bundleChild('main/cli/cli-entry.ts', 'qirtas-cli');
+});
+
+function qirtas(args: string[], env: Record<string, string> = {}) {
+  const result = spawnSync('node', [cli, ...args], { encoding: 'utf8', env: { ...process.env, ...env } });
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+describe('qirtas CLI', () => {
+  it('imports a text file, lists it, shows it, and reports a re-import as duplicate', () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'qirtas-cli-'));
+    const imported = qirtas(['import', SEED_PATH, '--data-dir', dataDir, '--json']);
+    expect(imported.code).toBe(0);
+    const report = JSON.parse(imported.stdout) as { imported: Array<{ id: string }>; duplicates: unknown[]; failed: unknown[] };
+    expect(report.imported).toHaveLength(1);
+    const id = report.imported[0]?.id as string;
+
+    const list = qirtas(['list', '--data-dir', dataDir]);
+    expect(list.code).toBe(0);
+    expect(list.stdout).toContain(id);
+    expect(list.stdout).toContain('401 words');
+
+    const show = qirtas(['show', id.slice(0, 8), '--data-dir', dataDir]);
+    expect(show.code).toBe(0);
+    expect(show.stdout).toContain('## سيطرة المعارضة على درعا');
+    expect(show.stdout).toContain('## عمليات الجنوب');
+
+    // QIRTAS_DATA_DIR is honoured like --data-dir.
+    const again = qirtas(['import', SEED_PATH], { QIRTAS_DATA_DIR: dataDir });
+    expect(again.code).toBe(0);
+    expect(again.stdout).toContain('0 imported, 1 duplicate, 0 failed');
+  });
+
+  it('reports each bad file with its reason on stderr, imports the rest, and exits 1', () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'qirtas-cli-'));
+    const folder = mkdtempSync(join(tmpdir(), 'qirtas-cli-files-'));
+    const empty = join(folder, 'empty.txt');
+    const latin1 = join(folder, 'not-utf8.txt');
+    writeFileSync(empty, '');
+    writeFileSync(latin1, Buffer.from([0xc7, 0xe1, 0xda, 0xd1, 0xc8, 0xed, 0xc9]));
+    const result = qirtas(['import', empty, latin1, SEED_PATH, join(folder, 'missing.txt'), '--data-dir', dataDir]);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain(`${empty}: the file is empty`);
+    expect(result.stderr).toContain(`${latin1}: the file is not valid UTF-8 text`);
+    expect(result.stderr).toMatch(/missing\.txt: no such file/);
+    expect(result.stdout).toContain('1 imported, 0 duplicate, 3 failed');
+  });
+
+  it('names a damaged library.json, changes nothing, and exits 1', () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'qirtas-cli-'));
+    const library = join(dataDir, 'library.json');
+    writeFileSync(library, '{ not json');
+    for (const args of [['list'], ['import', SEED_PATH]]) {
+      const result = qirtas([...args, '--data-dir', dataDir]);
+      expect(result.code).toBe(1);
+      expect(result.stderr).toContain(library);
+      expect(result.stderr).toContain('left untouched');
+    }
+    expect(readFileSync(library, 'utf8')).toBe('{ not json');
+  });
+
+  it('exits 2 with usage on bad usage, 1 on an unknown id', () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'qirtas-cli-'));
+    expect(qirtas(['frobnicate', '--data-dir', dataDir]).code).toBe(2);
+    expect(qirtas(['list', '--no-such-flag']).code).toBe(2);
+    expect(qirtas(['show', '--data-dir', dataDir]).code).toBe(2);
+    expect(qirtas(['serve', '--port', 'abc', '--data-dir', dataDir]).code).toBe(2);
+    const unknown = qirtas(['show', 'nope', '--data-dir', dataDir]);
+    expect(unknown.code).toBe(1);
+    expect(unknown.stderr).toContain('No article with id "nope"');
+    expect(qirtas(['--help']).stdout).toContain('Usage: qirtas');
+  });
+});
