@@ -1,0 +1,62 @@
+/**
+ * Typo candidates (tier T3 of arabic-search.md §3.3): vocabulary terms within
+ * the §3.5 edit budget of a query base, plus explicit adjacent transpositions
+ * (an engine whose fuzzy search is plain Levenshtein would charge a swap two
+ * edits). A candidate that differs from its base only by one leading clitic-like
+ * letter is dropped: that is a clitic or word-boundary difference, which the
+ * clitic tier handles under its frequency check (otherwise وزير → زير,
+ * بنان → لبنان and سلام → اسلام come back as "typos"). Likewise a candidate that
+ * only adds or drops the feminine ending ه is a gender difference, which the
+ * inflection tier handles (otherwise جامعة → جامع and مدرسة → مدرس come back).
+ */
+import { editDistance, maxEdits } from './edit-distance.js';
+import type { Vocabulary } from './vocabulary.js';
+
+/** Letters that begin clitics (و ف ب ل ك) or the article (ا). */
+const LEADING = new Set(['و', 'ف', 'ب', 'ل', 'ك', 'ا']);
+
+/** Whether `a` is `b` with one extra leading clitic-like letter, or the reverse. */
+export function differsByLeadingLetter(a: string, b: string): boolean {
+  if (a.length === b.length + 1) return LEADING.has(a[0]) && a.endsWith(b);
+  if (b.length === a.length + 1) return LEADING.has(b[0]) && b.endsWith(a);
+  return false;
+}
+
+const FEMININE_HEH = 'ه';
+
+/** Whether `a` is `b` plus a final feminine ه, or the reverse. */
+export function differsByFeminineEnding(a: string, b: string): boolean {
+  if (a.length === b.length + 1) return a.endsWith(FEMININE_HEH) && a.startsWith(b);
+  if (b.length === a.length + 1) return b.endsWith(FEMININE_HEH) && b.startsWith(a);
+  return false;
+}
+
+/**
+ * Typo candidates of the given bases (b0 first), as term → number of edits.
+ * Terms equal to a base are left out: they are not typos.
+ */
+export function typoCandidates(bases: readonly string[], vocab: Vocabulary): Map<string, number> {
+  const found = new Map<string, number>();
+  const keep = (term: string, edits: number): void => {
+    const known = found.get(term);
+    if (known === undefined || edits < known) found.set(term, edits);
+  };
+  for (const base of bases) {
+    const budget = maxEdits(base.length);
+    if (budget === 0) continue;
+    for (const term of vocab.termsWithin(base, budget)) {
+      if (bases.includes(term) || differsByLeadingLetter(term, base) || differsByFeminineEnding(term, base)) continue;
+      const edits = editDistance(base, term, budget);
+      if (edits >= 1 && edits <= budget) keep(term, edits);
+    }
+  }
+  const primary = bases[0];
+  if (primary !== undefined && maxEdits(primary.length) > 0) {
+    for (let i = 0; i + 1 < primary.length; i += 1) {
+      if (primary[i] === primary[i + 1]) continue;
+      const swapped = primary.slice(0, i) + primary[i + 1] + primary[i] + primary.slice(i + 2);
+      if (!bases.includes(swapped) && vocab.docFrequency(swapped) > 0) keep(swapped, 1);
+    }
+  }
+  return found;
+}
