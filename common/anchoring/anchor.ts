@@ -113,7 +113,7 @@ function refreshSelectors(text: string, selectors: readonly Selector[], start: n
  * orphan comes back as the same object with its old selectors, flagged by its
  * result. Inputs are never mutated, and nothing is dropped.
  */
-export function reanchorAll<A extends { target: { selector: Selector[] } }>(
+export function reanchorAll<A extends { target: { selector: readonly Selector[] } }>(
   text: string,
   annotations: readonly A[],
 ): Array<{ annotation: A; result: AnchorResult }> {

@@ -19,8 +19,13 @@ export const TATWEEL = 0x0640;
 // (U+06E5, U+06E6) are Lm and U+06E9 is So, yet all of them are written after a
 // letter as part of it. U+06DD (end of ayah) and U+06DE (rub el hizb) are left
 // out: the first is a prepended mark (see PREPENDED) and the second a standalone
-// symbol. Emoji skin-tone modifiers also attach to what precedes them.
-const ATTACHES_TO_PREVIOUS = /^[\p{M}\u06D6-\u06DC\u06DF-\u06ED\u{1F3FB}-\u{1F3FF}]$/u;
+// symbol.
+const ATTACHES_TO_PREVIOUS = /^[\p{M}\u06D6-\u06DC\u06DF-\u06ED]$/u;
+
+// Emoji skin-tone modifiers attach to the emoji before them. (Kept out of the
+// regex: a modifier inside a character class reads as a misleading emoji.)
+const EMOJI_MODIFIER_FIRST = 0x1f3fb;
+const EMOJI_MODIFIER_LAST = 0x1f3ff;
 
 // Prepended concatenation marks (Unicode Grapheme_Cluster_Break=Prepend used in
 // Arabic text): U+0600–U+0605 number signs, U+06DD end of ayah, U+08E2 disputed
@@ -30,6 +35,7 @@ const PREPENDED = /^[\u0600-\u0605\u06DD\u08E2]$/u;
 
 /** True when the code point is a mark that must stay with the character before it. */
 export function attachesToPrevious(codePoint: number): boolean {
+  if (codePoint >= EMOJI_MODIFIER_FIRST && codePoint <= EMOJI_MODIFIER_LAST) return true;
   // Nothing below U+0300 is a combining mark; skipping the regex keeps folding a long article cheap.
   return codePoint >= 0x0300 && ATTACHES_TO_PREVIOUS.test(String.fromCodePoint(codePoint));
 }
