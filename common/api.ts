@@ -7,7 +7,7 @@
 import { z } from 'zod';
 import type { ApiResponse } from './errors.js';
 import { type OperationName, OPERATION_NAMES } from './operations.js';
-import { ArticleMeta, Annotation, Block, IsoDate, Settings, Locale } from './types/article.js';
+import { ArticleMeta, Annotation, Block, ColorLabels, HighlightColor, IsoDate, Locale, ReaderSettings, Settings } from './types/article.js';
 
 const Id = z.object({ id: z.string().min(1).max(200) });
 
@@ -53,12 +53,46 @@ export const AppInfo = z.object({
 });
 export type AppInfo = z.infer<typeof AppInfo>;
 
+/** Where an annotation sits in the current text, or that it could not be placed (an orphan, kept and listed). */
+export const AnnotationAnchor = z.discriminatedUnion('status', [
+  z.object({ status: z.literal('anchored'), start: z.number().int(), end: z.number().int() }),
+  z.object({ status: z.literal('orphan') }),
+]);
+export type AnnotationAnchor = z.infer<typeof AnnotationAnchor>;
+
+export const AnchoredAnnotation = Annotation.extend({ anchor: AnnotationAnchor, quote: z.string() });
+export type AnchoredAnnotation = z.infer<typeof AnchoredAnnotation>;
+
 export const FullArticle = z.object({
   meta: ArticleMeta,
   blocks: z.array(Block),
-  annotations: z.array(Annotation),
+  /** In text order; orphans last. */
+  annotations: z.array(AnchoredAnnotation),
 });
 export type FullArticle = z.infer<typeof FullArticle>;
+
+const Tags = z.array(z.string().trim().min(1).max(100)).max(100);
+const AnnotationRef = z.object({ articleId: z.string().min(1), annotationId: z.string().min(1) });
+
+export const AnnotationPatch = z.object({ color: HighlightColor, note: z.string().max(100_000), tags: Tags }).partial();
+
+export const NotesFilter = z.object({
+  color: HighlightColor.optional(),
+  tag: z.string().optional(),
+  articleId: z.string().optional(),
+  /** Created on or after / before or on (YYYY-MM-DD). */
+  from: IsoDate.optional(),
+  to: IsoDate.optional(),
+  /** Words in the note or the highlighted text (Arabic folding applies). */
+  text: z.string().max(500).optional(),
+});
+export type NotesFilter = z.infer<typeof NotesFilter>;
+
+export const NoteEntry = z.object({
+  article: ArticleMeta.pick({ id: true, title: true, source: true, published: true }),
+  annotation: AnchoredAnnotation,
+});
+export type NoteEntry = z.infer<typeof NoteEntry>;
 
 export const contract = {
   appInfo: { args: z.object({}), result: AppInfo },
@@ -71,8 +105,28 @@ export const contract = {
   restoreArticle: { args: Id, result: ArticleMeta },
   /** Deletes for good; only articles already in the trash. */
   deleteArticle: { args: Id, result: z.object({ id: z.string() }) },
+  /** Highlights [start, end) of the canonical text (snapped so no mark leaves its letter). */
+  addAnnotation: {
+    args: z.object({ articleId: z.string().min(1), start: z.number().int().nonnegative(), end: z.number().int().positive(), color: HighlightColor, note: z.string().max(100_000).optional(), tags: Tags.optional() }),
+    result: AnchoredAnnotation,
+  },
+  updateAnnotation: { args: AnnotationRef.extend({ patch: AnnotationPatch }), result: AnchoredAnnotation },
+  /** Returns the deleted annotation so the UI can offer Undo (restoreAnnotation). */
+  deleteAnnotation: { args: AnnotationRef, result: Annotation },
+  restoreAnnotation: { args: z.object({ articleId: z.string().min(1), annotation: Annotation }), result: AnchoredAnnotation },
+  listAnnotations: { args: NotesFilter, result: z.array(NoteEntry) },
+  /** Replaces the article's text (one paragraph per line); highlights follow it or become orphans. */
+  updateArticleText: { args: z.object({ id: z.string().min(1), text: z.string().min(1).max(50 * 1024 * 1024) }), result: FullArticle },
+  /** In-article find with the same Arabic folding as search (exact: diacritics and hamza respected). Ranges in the canonical text. */
+  findInArticle: {
+    args: z.object({ id: z.string().min(1), query: z.string().max(500), exact: z.boolean().default(false) }),
+    result: z.array(z.object({ start: z.number().int(), end: z.number().int() })),
+  },
   getSettings: { args: z.object({}), result: Settings },
-  updateSettings: { args: z.object({ locale: Locale.optional() }), result: Settings },
+  updateSettings: {
+    args: z.object({ locale: Locale.optional(), reader: ReaderSettings.partial().optional(), colorLabels: ColorLabels.optional() }),
+    result: Settings,
+  },
 } satisfies Record<OperationName, { args: z.ZodType; result: z.ZodType }>;
 
 // Compile-time check: the contract has exactly the operations that OPERATION_NAMES lists.
@@ -93,7 +147,11 @@ export type ArchiveApi = { [K in OperationName]: (args: ArgsOf<K>) => Promise<Re
 export type WireResponse = ApiResponse<unknown>;
 
 /** Push events: IPC `send` under Electron, Server-Sent Events in the browser shell. */
-export type ArchiveEvent = { type: 'articles-changed' } | { type: 'settings-changed' };
+export type ArchiveEvent =
+  | { type: 'articles-changed' }
+  /** One article's text or annotations changed. */
+  | { type: 'article-changed'; id: string }
+  | { type: 'settings-changed' };
 
 export function isOperationName(value: string): value is OperationName {
   return (OPERATION_NAMES as readonly string[]).includes(value);

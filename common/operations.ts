@@ -13,6 +13,13 @@ export const OPERATION_NAMES = [
   'trashArticle',
   'restoreArticle',
   'deleteArticle',
+  'addAnnotation',
+  'updateAnnotation',
+  'deleteAnnotation',
+  'restoreAnnotation',
+  'listAnnotations',
+  'updateArticleText',
+  'findInArticle',
   'getSettings',
   'updateSettings',
 ] as const;

@@ -49,11 +49,19 @@ export const TextPositionSelector = z.object({
   end: z.number().int().nonnegative(),
 });
 
+/**
+ * Highlight colours. Each has a meaning the user can name (settings.colorLabels),
+ * for qualitative coding: by default claim, evidence, actor, place, question.
+ */
+export const HIGHLIGHT_COLORS = ['yellow', 'green', 'blue', 'pink', 'purple'] as const;
+export const HighlightColor = z.enum(HIGHLIGHT_COLORS);
+export type HighlightColor = z.infer<typeof HighlightColor>;
+
 /** A W3C Web Annotation over the article's canonical text (UTF-16 offsets). */
 export const Annotation = z.object({
   id: z.string(),
   target: z.object({ selector: z.array(z.union([TextQuoteSelector, TextPositionSelector])) }),
-  color: z.string(),
+  color: HighlightColor,
   note: z.string().default(''),
   tags: z.array(z.string()).default([]),
   created: z.string(),
@@ -73,14 +81,36 @@ export type ArticleFile = z.infer<typeof ArticleFile>;
 export const Locale = z.enum(['ar', 'en']);
 export type Locale = z.infer<typeof Locale>;
 
-export const Settings = z.object({ locale: Locale.default('ar') });
+export const ReaderSettings = z.object({
+  font: z.enum(['naskh', 'sans']).default('naskh'),
+  /** Font size in CSS pixels. */
+  size: z.number().min(12).max(40).default(21),
+  lineHeight: z.number().min(1.4).max(3).default(2.2),
+  /** Column width in characters (CSS ch). */
+  width: z.number().min(30).max(100).default(62),
+  theme: z.enum(['light', 'sepia', 'dark']).default('light'),
+  showDiacritics: z.boolean().default(true),
+});
+export type ReaderSettings = z.infer<typeof ReaderSettings>;
+
+export const DEFAULT_READER_SETTINGS: ReaderSettings = ReaderSettings.parse({});
+
+/** What each highlight colour means to this user; empty means "use the default label". */
+export const ColorLabels = z.partialRecord(HighlightColor, z.string().max(60));
+export type ColorLabels = z.infer<typeof ColorLabels>;
+
+export const Settings = z.object({
+  locale: Locale.default('ar'),
+  reader: ReaderSettings.default(DEFAULT_READER_SETTINGS),
+  colorLabels: ColorLabels.default({}),
+});
 export type Settings = z.infer<typeof Settings>;
 
 /** Contents of library.json: everything but article bodies. */
 export const LibraryFile = z.object({
   schemaVersion: z.literal(SCHEMA_VERSION),
   articles: z.array(ArticleMeta),
-  settings: Settings.default({ locale: 'ar' }),
+  settings: Settings.default({ locale: 'ar', reader: DEFAULT_READER_SETTINGS, colorLabels: {} }),
 });
 export type LibraryFile = z.infer<typeof LibraryFile>;
 

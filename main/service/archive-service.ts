@@ -13,6 +13,9 @@ import type { ArticleMeta } from '../../common/types/article.js';
 import type { ArchiveStore } from '../store/archive-store.js';
 import { articleFromDraft, type ArticleDraft, draftFromPlainText } from '../import/text-import.js';
 import { EventHub } from './event-hub.js';
+import { AnnotationOps } from './annotation-ops.js';
+import { anchorAll } from './anchored.js';
+import { canonicalText } from '../../common/types/article.js';
 
 /** Arguments as the schemas output them (defaults filled in). */
 type ParsedArgs<K extends OperationName> = z.output<Contract[K]['args']>;
@@ -33,9 +36,11 @@ export interface ServiceOptions {
 export class ArchiveService implements ArchiveOperations {
   readonly events = new EventHub();
   private readonly store: ArchiveStore;
+  private readonly annotations: AnnotationOps;
 
   constructor(private readonly options: ServiceOptions) {
     this.store = options.store;
+    this.annotations = new AnnotationOps(this.store, (id) => this.events.emit({ type: 'article-changed', id }));
   }
 
   async appInfo(): Promise<AppInfo> {
@@ -53,7 +58,7 @@ export class ArchiveService implements ArchiveOperations {
   async getArticle({ id }: ParsedArgs<'getArticle'>): Promise<ResultOf<'getArticle'>> {
     const meta = this.store.getMeta(id);
     const file = await this.store.readArticle(id);
-    return { meta, blocks: file.blocks, annotations: file.annotations };
+    return { meta, blocks: file.blocks, annotations: anchorAll(canonicalText(file.blocks), file.annotations) };
   }
 
   /**
@@ -122,8 +127,33 @@ export class ArchiveService implements ArchiveOperations {
       throw new QirtasError('CONFLICT', 'Only an article in the trash can be deleted for good; move it to the trash first.');
     }
     await this.store.removeArticle(id);
+    this.annotations.forget(id);
     this.events.emit({ type: 'articles-changed' });
     return { id };
+  }
+
+  addAnnotation(args: ParsedArgs<'addAnnotation'>): Promise<ResultOf<'addAnnotation'>> {
+    return this.annotations.add(args);
+  }
+
+  updateAnnotation(args: ParsedArgs<'updateAnnotation'>): Promise<ResultOf<'updateAnnotation'>> {
+    return this.annotations.update(args);
+  }
+
+  deleteAnnotation(args: ParsedArgs<'deleteAnnotation'>): Promise<ResultOf<'deleteAnnotation'>> {
+    return this.annotations.remove(args);
+  }
+
+  restoreAnnotation(args: ParsedArgs<'restoreAnnotation'>): Promise<ResultOf<'restoreAnnotation'>> {
+    return this.annotations.restore(args);
+  }
+
+  listAnnotations(args: ParsedArgs<'listAnnotations'>): Promise<ResultOf<'listAnnotations'>> {
+    return this.annotations.list(args);
+  }
+
+  updateArticleText(args: ParsedArgs<'updateArticleText'>): Promise<ResultOf<'updateArticleText'>> {
+    return this.annotations.replaceText(args);
   }
 
   async getSettings(): Promise<ResultOf<'getSettings'>> {
@@ -131,7 +161,12 @@ export class ArchiveService implements ArchiveOperations {
   }
 
   async updateSettings(patch: ParsedArgs<'updateSettings'>): Promise<ResultOf<'updateSettings'>> {
-    const settings = await this.store.updateSettings(patch.locale ? { locale: patch.locale } : {});
+    const current = this.store.settings;
+    const settings = await this.store.updateSettings({
+      ...(patch.locale ? { locale: patch.locale } : {}),
+      ...(patch.reader ? { reader: { ...current.reader, ...patch.reader } } : {}),
+      ...(patch.colorLabels ? { colorLabels: { ...current.colorLabels, ...patch.colorLabels } } : {}),
+    });
     this.events.emit({ type: 'settings-changed' });
     return settings;
   }

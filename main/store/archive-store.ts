@@ -23,7 +23,7 @@ export const ARTICLES_DIR = 'articles';
 export const INDEX_DIR = 'index';
 export const BACKUPS_DIR = 'backups';
 
-const EMPTY_LIBRARY: LibraryFile = { schemaVersion: SCHEMA_VERSION, articles: [], settings: { locale: 'ar' } };
+const EMPTY_LIBRARY: LibraryFile = LibraryFile.parse({ schemaVersion: SCHEMA_VERSION, articles: [] });
 const SAFE_ID = /^[A-Za-z0-9_-]{1,100}$/;
 
 export interface OpenOptions {
@@ -111,6 +111,13 @@ export class ArchiveStore {
     return file;
   }
 
+  /** Replaces one article's file (blocks and annotations). Never touches library.json. */
+  async writeArticle(file: ArticleFile): Promise<void> {
+    this.assertWritable();
+    this.getMeta(file.id);
+    await new DurableJsonFile(this.articlePath(file.id), ArticleFile).write(file);
+  }
+
   /** Adds articles: their files first, then one library.json write that makes them visible. */
   async addArticles(entries: ReadonlyArray<{ meta: ArticleMeta; file: ArticleFile }>): Promise<void> {
     this.assertWritable();
@@ -147,6 +154,7 @@ export class ArchiveStore {
   }
 
   async updateSettings(patch: Partial<Settings>): Promise<Settings> {
+    // Written whole: settings are small and change rarely.
     this.assertWritable();
     await this.library.update((data) => {
       data.settings = { ...data.settings, ...patch };

@@ -11,6 +11,7 @@ import { STRINGS } from '../i18n/strings.js';
 import { LibraryView } from '../library/LibraryView.js';
 import { TrashView } from '../library/TrashView.js';
 import { ReaderView } from '../reader/ReaderView.js';
+import { NotesView } from '../notes/NotesView.js';
 import { AppServicesContext, type AppServices, type Toast } from './api-context.js';
 import { Header } from './Header.js';
 import { Toasts } from './Toasts.js';
@@ -62,7 +63,8 @@ export function App({ client }: { client: ApiClient }) {
           <main className="main">
             {route.name === 'library' && <LibraryView />}
             {route.name === 'trash' && <TrashView />}
-            {route.name === 'article' && <ReaderView key={route.id} id={route.id} />}
+            {route.name === 'notes' && <NotesView />}
+            {route.name === 'article' && <ReaderView key={route.id} id={route.id} focus={route.at} />}
           </main>
           <Toasts toasts={toasts} dismiss={dismiss} />
         </div>

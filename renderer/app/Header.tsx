@@ -16,6 +16,9 @@ export function Header({ route, onSwitchLocale }: { route: Route; onSwitchLocale
         <a href="#/" aria-current={route.name === 'library' ? 'page' : undefined}>
           {t.library}
         </a>
+        <a href="#/notes" aria-current={route.name === 'notes' ? 'page' : undefined}>
+          {t.notes}
+        </a>
         <a href="#/trash" aria-current={route.name === 'trash' ? 'page' : undefined}>
           {t.trash}
         </a>

@@ -1,17 +1,37 @@
 /**
- * Hash routes: #/ (library), #/trash, #/article/<id>. The hash keeps the view
- * across reloads and works the same from file:// and over HTTP.
+ * Hash routes: #/ (library), #/trash, #/notes, #/article/<id>[?at=<start>-<end>].
+ * The hash keeps the view across reloads and works the same from file:// and
+ * over HTTP. `at` asks the reader to scroll to and mark a range of the canonical
+ * text (a search result or a note).
  */
 import { useEffect, useState } from 'react';
 
-export type Route = { name: 'library' } | { name: 'trash' } | { name: 'article'; id: string };
+export interface TextRange {
+  start: number;
+  end: number;
+}
+
+export type Route =
+  | { name: 'library' }
+  | { name: 'trash' }
+  | { name: 'notes' }
+  | { name: 'article'; id: string; at: TextRange | null };
 
 export function parseRoute(hash: string): Route {
   const path = hash.replace(/^#/, '');
   if (path === '/trash') return { name: 'trash' };
-  const article = /^\/article\/([A-Za-z0-9_-]+)$/.exec(path);
-  if (article?.[1]) return { name: 'article', id: article[1] };
+  if (path === '/notes') return { name: 'notes' };
+  const article = /^\/article\/([A-Za-z0-9_-]+)(?:\?at=(\d+)-(\d+))?$/.exec(path);
+  if (article?.[1]) {
+    const at = article[2] !== undefined && article[3] !== undefined ? { start: Number(article[2]), end: Number(article[3]) } : null;
+    return { name: 'article', id: article[1], at };
+  }
   return { name: 'library' };
+}
+
+/** The hash for an article, optionally at a range. */
+export function articleRoute(id: string, at?: TextRange | null): string {
+  return at ? `/article/${id}?at=${at.start}-${at.end}` : `/article/${id}`;
 }
 
 export function useRoute(): [Route, (route: string) => void] {

@@ -1,8 +1,12 @@
 /**
  * Every piece of UI text, in Arabic (the default) and English. Components look
- * strings up by key, so both languages always have the same set.
+ * strings up by key, so both languages always have the same set. Features keep
+ * their strings in their own file (reader-strings.ts, search-strings.ts), merged here.
  */
-const ar = {
+import { READER_STRINGS } from './reader-strings.js';
+import { SEARCH_STRINGS } from './search-strings.js';
+
+const shell = {
   appName: 'قرطاس',
   library: 'المكتبة',
   trash: 'سلة المحذوفات',
@@ -61,10 +65,13 @@ const ar = {
   articleCount: 'عدد المقالات:',
 } as const;
 
+const ar = { ...shell, ...READER_STRINGS.ar, ...SEARCH_STRINGS.ar };
 export type StringKey = keyof typeof ar;
 export type Strings = Record<StringKey, string>;
 
-const en: Strings = {
+// English must have every key Arabic has: the type below fails to compile otherwise.
+type ShellStrings = Record<keyof typeof shell, string>;
+const enShell: ShellStrings = {
   appName: 'Qirtas',
   library: 'Library',
   trash: 'Trash',
@@ -122,5 +129,7 @@ const en: Strings = {
   dataFolder: 'Data folder',
   articleCount: 'Articles:',
 };
+
+const en: Strings = { ...enShell, ...READER_STRINGS.en, ...SEARCH_STRINGS.en };
 
 export const STRINGS: Record<'ar' | 'en', Strings> = { ar, en };

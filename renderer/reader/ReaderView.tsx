@@ -8,9 +8,11 @@ import type { FullArticle } from '../../common/api.js';
 import { useApp } from '../app/api-context.js';
 import { formatDualDate, useI18n } from '../i18n/i18n.js';
 import { ArticleBody } from './ArticleBody.js';
+import type { TextRange } from '../app/use-route.js';
 import { MetadataDialog } from './MetadataDialog.js';
 
-export function ReaderView({ id }: { id: string }) {
+export function ReaderView({ id, focus }: { id: string; focus: TextRange | null }) {
+  void focus;
   const { t, locale } = useI18n();
   const { client, notify, fail, navigate } = useApp();
   const [article, setArticle] = useState<FullArticle | null>(null);
