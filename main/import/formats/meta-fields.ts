@@ -1,0 +1,33 @@
+/**
+ * Cleaning of metadata values that come from files (front matter, HTML meta
+ * tags, JSON-LD, dataset columns): links are kept only when they are absolute
+ * http(s) URLs, tags are split and de-duplicated, strings are trimmed.
+ */
+import { cleanText } from './blocks.js';
+
+/** An absolute http(s) URL, normalised; undefined for anything else (javascript:, data:, file:, relative). */
+export function safeHttpUrl(value: unknown): string | undefined {
+  if (typeof value !== 'string') return undefined;
+  try {
+    const url = new URL(value.trim());
+    return url.protocol === 'http:' || url.protocol === 'https:' ? url.href : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** A trimmed single-line string, or undefined when empty or not a string/number. */
+export function metaText(value: unknown): string | undefined {
+  if (typeof value === 'number') return String(value);
+  if (typeof value !== 'string') return undefined;
+  return cleanText(value) || undefined;
+}
+
+/** Tags from an array or a "a, b; c" / "أ، ب" string, trimmed and de-duplicated in order. */
+export function splitTags(value: unknown): string[] {
+  const parts = Array.isArray(value) ? value.flatMap((item) => (typeof item === 'string' || typeof item === 'number' ? [String(item)] : [])) : typeof value === 'string' ? value.split(/[,;،؛]/) : [];
+  return [...new Set(parts.map((part) => cleanText(part)).filter(Boolean))];
+}
+
+/** The warning for a link that was dropped; it never repeats the link itself (it may be a script URL). */
+export const DROPPED_LINK_WARNING = 'a link that is not an absolute http(s) URL was ignored';
