@@ -43,6 +43,22 @@ export const ImportOutcome = z.discriminatedUnion('status', [
 ]);
 export type ImportOutcome = z.infer<typeof ImportOutcome>;
 
+/** One file sent from the UI (dropped or picked), its bytes as base64. */
+export const ImportFileArgs = z.object({
+  name: z.string().min(1).max(1000),
+  data: z.string().max(70 * 1024 * 1024),
+  format: z.enum(['txt', 'markdown', 'html', 'docx', 'pdf', 'jsonl', 'csv']).optional(),
+  encoding: z.string().max(40).optional(),
+  tags: z.array(z.string()).max(100).optional(),
+});
+
+export const ImportFileResult = z.discriminatedUnion('status', [
+  z.object({ status: z.literal('done'), outcomes: z.array(ImportOutcome), warnings: z.array(z.string()) }),
+  /** The text encoding could not be told for sure: ask the user and send the file again with `encoding`. */
+  z.object({ status: z.literal('needs-encoding'), message: z.string(), candidates: z.array(z.string()) }),
+]);
+export type ImportFileResult = z.infer<typeof ImportFileResult>;
+
 export const ArticleView = z.enum(['library', 'trash']);
 export type ArticleView = z.infer<typeof ArticleView>;
 
@@ -70,6 +86,49 @@ export const FullArticle = z.object({
   annotations: z.array(AnchoredAnnotation),
 });
 export type FullArticle = z.infer<typeof FullArticle>;
+
+const Range = z.object({ start: z.number().int(), end: z.number().int() });
+
+export const SearchArgs = z.object({
+  query: z.string().max(1000),
+  limit: z.number().int().min(1).max(500).default(20),
+  tag: z.string().optional(),
+  source: z.string().optional(),
+  from: IsoDate.optional(),
+  to: IsoDate.optional(),
+  hasHighlights: z.boolean().optional(),
+  color: HighlightColor.optional(),
+  /** Diacritics and hamza respected as typed. */
+  exact: z.boolean().default(false),
+  /** Type-ahead: the last word also matches as a prefix. */
+  prefix: z.boolean().default(false),
+});
+export type SearchArgs = z.input<typeof SearchArgs>;
+
+export const SearchResult = z.object({
+  id: z.string(),
+  externalId: z.string().optional(),
+  title: z.string(),
+  score: z.number(),
+  /** Found only through a typo-tolerant candidate: shown as "approximate", never as a confident match. */
+  approximate: z.boolean(),
+  snippet: z.object({ text: z.string(), highlights: z.array(Range) }),
+  /** The first match in the canonical text (null when only metadata matched). */
+  firstMatch: Range.nullable(),
+});
+export type SearchResult = z.infer<typeof SearchResult>;
+
+export const SearchResponse = z.object({ results: z.array(SearchResult), didYouMean: z.string().optional() });
+export type SearchResponse = z.infer<typeof SearchResponse>;
+
+export const QuickMatch = z.object({
+  kind: z.enum(['article', 'tag', 'source']),
+  id: z.string(),
+  label: z.string(),
+  score: z.number(),
+  ranges: z.array(Range),
+});
+export type QuickMatch = z.infer<typeof QuickMatch>;
 
 const Tags = z.array(z.string().trim().min(1).max(100)).max(100);
 const AnnotationRef = z.object({ articleId: z.string().min(1), annotationId: z.string().min(1) });
@@ -100,6 +159,8 @@ export const contract = {
   getArticle: { args: Id, result: FullArticle },
   importText: { args: ImportTextArgs, result: ImportOutcome },
   importSample: { args: z.object({}), result: ImportOutcome },
+  /** Imports one file of any supported format; a failure is an INVALID_INPUT error naming the file and the reason. */
+  importFile: { args: ImportFileArgs, result: ImportFileResult },
   updateArticle: { args: Id.extend({ patch: ArticlePatch }), result: ArticleMeta },
   trashArticle: { args: Id, result: ArticleMeta },
   restoreArticle: { args: Id, result: ArticleMeta },
@@ -122,6 +183,11 @@ export const contract = {
     args: z.object({ id: z.string().min(1), query: z.string().max(500), exact: z.boolean().default(false) }),
     result: z.array(z.object({ start: z.number().int(), end: z.number().int() })),
   },
+  search: { args: SearchArgs, result: SearchResponse },
+  /** Fuzzy titles, tags and sources for the quick switcher (fuse.js over short lists). */
+  quickOpen: { args: z.object({ query: z.string().max(200), limit: z.number().int().min(1).max(50).default(8) }), result: z.array(QuickMatch) },
+  /** Every tag and source in the library, for filters and suggestions. */
+  listFacets: { args: z.object({}), result: z.object({ tags: z.array(z.string()), sources: z.array(z.string()) }) },
   getSettings: { args: z.object({}), result: Settings },
   updateSettings: {
     args: z.object({ locale: Locale.optional(), reader: ReaderSettings.partial().optional(), colorLabels: ColorLabels.optional() }),

@@ -9,6 +9,7 @@ export const OPERATION_NAMES = [
   'getArticle',
   'importText',
   'importSample',
+  'importFile',
   'updateArticle',
   'trashArticle',
   'restoreArticle',
@@ -20,6 +21,9 @@ export const OPERATION_NAMES = [
   'listAnnotations',
   'updateArticleText',
   'findInArticle',
+  'search',
+  'quickOpen',
+  'listFacets',
   'getSettings',
   'updateSettings',
 ] as const;

@@ -8,13 +8,16 @@ import { createContext, EXIT_FAILED, EXIT_OK, EXIT_USAGE, UsageError } from './c
 import { importCommand } from './commands/import.js';
 import { listCommand, showCommand } from './commands/list-show.js';
 import { serveCommand } from './commands/serve.js';
+import { searchCommand } from './commands/search.js';
 
 export const USAGE = `Usage: qirtas <command> [options]
 
 Commands:
-  import PATH…            import text files (folders with --recursive)
+  import PATH…            import .txt .md .html .docx .pdf .jsonl .csv files (folders with --recursive)
   list                    list the articles (--trash: the trash)
   show ID                 print one article (ID or a unique prefix of it)
+  search QUERY            search the archive (Arabic folding, clitics, typos); quotes for phrases
+  search --batch --json   one {"q": "...", "limit": N} per stdin line → one result line each
   serve                   run Qirtas in your browser on 127.0.0.1 (--port N, --open)
 
 Options:
@@ -22,6 +25,12 @@ Options:
   --json                  machine-readable output
   --recursive             import: descend into folders
   --tag T                 import: tag every imported article (repeatable)
+  --format F              import: read every file as F (txt, md, html, docx, pdf, jsonl, csv)
+  --encoding E            import: text encoding (utf-8, utf-16le, windows-1256, iso-8859-6…)
+  --limit N               search: at most N results (default 20)
+  --tag T / --source S    search: only this tag / source
+  --from D / --to D       search: published from / to (YYYY-MM-DD)
+  --exact                 search: diacritics and hamza as typed
   --port N                serve: port (default: a free one)
   --open                  serve: open the app in a browser window
   -h, --help              this text
@@ -34,6 +43,14 @@ const OPTIONS: ParseArgsConfig['options'] = {
   tag: { type: 'string', multiple: true },
   trash: { type: 'boolean', default: false },
   port: { type: 'string' },
+  limit: { type: 'string' },
+  format: { type: 'string' },
+  encoding: { type: 'string' },
+  source: { type: 'string' },
+  from: { type: 'string' },
+  to: { type: 'string' },
+  exact: { type: 'boolean', default: false },
+  batch: { type: 'boolean', default: false },
   open: { type: 'boolean', default: false },
   help: { type: 'boolean', short: 'h', default: false },
   version: { type: 'boolean', short: 'v', default: false },
@@ -58,6 +75,7 @@ export async function runCli(argv: string[], appRoot: string): Promise<number> {
   const values = parsed.values as {
     'data-dir'?: string; json: boolean; recursive: boolean; tag?: string[]; trash: boolean;
     port?: string; open: boolean; help: boolean; version: boolean;
+    limit?: string; format?: string; encoding?: string; source?: string; from?: string; to?: string; exact: boolean; batch: boolean;
   };
   const [command, ...rest] = positionals;
   const context = createContext(appRoot, values['data-dir'], values.json);
@@ -72,12 +90,22 @@ export async function runCli(argv: string[], appRoot: string): Promise<number> {
   try {
     switch (command) {
       case 'import':
-        return await importCommand(context, rest, { recursive: values.recursive, tags: values.tag ?? [] });
+        return await importCommand(context, rest, { recursive: values.recursive, tags: values.tag ?? [], format: values.format, encoding: values.encoding });
       case 'list':
         return await listCommand(context, values.trash);
       case 'show':
         if (rest.length !== 1) throw new UsageError('show needs exactly one article id: qirtas show ID');
         return await showCommand(context, rest[0] as string);
+      case 'search':
+        return await searchCommand(context, rest, {
+          limit: values.limit,
+          tag: values.tag?.[0],
+          source: values.source,
+          from: values.from,
+          to: values.to,
+          exact: values.exact,
+          batch: values.batch,
+        });
       case 'serve':
         return await serveCommand(context, parsePort(values.port), values.open);
       default:

@@ -14,8 +14,8 @@ import { SECURITY_HEADERS } from './content-security.js';
 import { checkHost, checkJsonBody, checkOrigin, checkToken, type GuardFailure } from './request-guards.js';
 import { readStaticFile } from './static-files.js';
 
-/** Imports of large pasted texts fit; anything bigger is refused before it is read. */
-const MAX_BODY_BYTES = 60 * 1024 * 1024;
+/** A 50 MB file sent as base64 fits; anything bigger is refused before it is read. */
+const MAX_BODY_BYTES = 80 * 1024 * 1024;
 const HEARTBEAT_MS = 25_000;
 
 export interface ShellServerOptions {

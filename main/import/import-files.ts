@@ -1,61 +1,100 @@
 /**
- * Imports files from disk into the archive: reads each file, turns it into one
- * or more drafts, and reports per file what became of it. A file that fails is
- * reported with its reason and adds nothing; the rest of the batch continues.
+ * Imports files into the archive: reads each file with the reader for its format,
+ * and adds the articles in batches (one library.json write per batch, not per
+ * file). Reports per file what became of it; a file that fails adds nothing and
+ * the rest of the batch continues.
  */
 import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { QirtasError } from '../../common/errors.js';
 import type { ArchiveService } from '../service/archive-service.js';
-import { draftFromPlainText, type ArticleDraft } from './text-import.js';
+import type { ArticleDraft } from './text-import.js';
+import { type ImportFormat, type ParsedArticle, parseFile } from './formats/index.js';
 
 export interface ImportReport {
-  imported: Array<{ file: string; id: string; title: string }>;
+  imported: Array<{ file: string; id: string; title: string; warnings?: string[] }>;
   duplicates: Array<{ file: string; existingId: string; title: string }>;
   failed: Array<{ file: string; reason: string }>;
 }
 
 export interface ImportFilesOptions {
+  format?: ImportFormat;
+  encoding?: string;
   tags?: readonly string[];
   onProgress?: (done: number, total: number, file: string) => void;
   /** Checked between files: a cancelled import keeps what it already added and stops. */
   signal?: AbortSignal;
-}
-
-/** Reads one file into drafts. Only UTF-8 plain text for now; invalid UTF-8 is an error, never replaced. */
-export async function readDrafts(path: string): Promise<ArticleDraft[]> {
-  const bytes = await readFile(path);
-  if (bytes.length === 0) throw new QirtasError('INVALID_INPUT', 'the file is empty', path);
-  let text: string;
-  try {
-    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch {
-    throw new QirtasError('INVALID_INPUT', 'the file is not valid UTF-8 text', path);
-  }
-  return [draftFromPlainText(text, basename(path))];
+  /** Articles added per store write. */
+  batchSize?: number;
 }
 
 export function emptyReport(): ImportReport {
   return { imported: [], duplicates: [], failed: [] };
 }
 
+/** A reader's article as the archive's draft, with extra tags. */
+export function draftFromParsed(parsed: ParsedArticle, extraTags: readonly string[] = []): ArticleDraft {
+  return {
+    blocks: parsed.blocks,
+    title: parsed.title,
+    source: parsed.source,
+    author: parsed.author,
+    url: parsed.url,
+    published: parsed.published ?? null,
+    tags: [...(parsed.tags ?? []), ...extraTags],
+    externalId: parsed.externalId,
+  };
+}
+
+/** Why a file failed, without repeating its name (the report puts it beside the reason). */
+export function failureReason(error: unknown): string {
+  if (error instanceof QirtasError) return error.message.replace(/^.*?: /, '');
+  return (error as Error).message;
+}
+
+interface Pending {
+  file: string;
+  draft: ArticleDraft;
+  warnings: string[];
+}
+
 export async function importFiles(service: ArchiveService, files: readonly string[], options: ImportFilesOptions = {}): Promise<ImportReport> {
   const report = emptyReport();
+  const batchSize = options.batchSize ?? 200;
+  let pending: Pending[] = [];
+
+  const flush = async () => {
+    if (pending.length === 0) return;
+    const batch = pending;
+    pending = [];
+    try {
+      const outcomes = await service.importDrafts(batch.map((entry) => ({ draft: entry.draft, origin: basename(entry.file) })));
+      outcomes.forEach((outcome, index) => {
+        const { file, warnings } = batch[index] as Pending;
+        if (outcome.status === 'imported') {
+          report.imported.push({ file, id: outcome.article.id, title: outcome.article.title, ...(warnings.length > 0 ? { warnings } : {}) });
+        } else {
+          report.duplicates.push({ file, existingId: outcome.existing.id, title: outcome.existing.title });
+        }
+      });
+    } catch (error) {
+      for (const file of new Set(batch.map((entry) => entry.file))) report.failed.push({ file, reason: failureReason(error) });
+    }
+  };
+
   for (const [index, file] of files.entries()) {
     if (options.signal?.aborted) break;
     options.onProgress?.(index, files.length, file);
     try {
-      const drafts = await readDrafts(file);
-      const tagged = drafts.map((draft) => ({ draft: { ...draft, tags: [...(draft.tags ?? []), ...(options.tags ?? [])] }, origin: basename(file) }));
-      for (const outcome of await service.importDrafts(tagged)) {
-        if (outcome.status === 'imported') report.imported.push({ file, id: outcome.article.id, title: outcome.article.title });
-        else report.duplicates.push({ file, existingId: outcome.existing.id, title: outcome.existing.title });
-      }
+      const bytes = await readFile(file);
+      const parsed = await parseFile(bytes, basename(file), { format: options.format, encoding: options.encoding });
+      for (const article of parsed) pending.push({ file, draft: draftFromParsed(article, options.tags), warnings: article.warnings ?? [] });
     } catch (error) {
-      const reason = error instanceof QirtasError ? error.message.replace(/^[^:]*: /, '') : (error as Error).message;
-      report.failed.push({ file, reason });
+      report.failed.push({ file, reason: failureReason(error) });
     }
+    if (pending.length >= batchSize) await flush();
   }
+  await flush();
   options.onProgress?.(files.length, files.length, '');
   return report;
 }

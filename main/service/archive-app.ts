@@ -26,5 +26,13 @@ export interface ArchiveAppOptions {
 export async function openArchiveApp(options: ArchiveAppOptions): Promise<ArchiveApp> {
   const store = await ArchiveStore.open(options.dataDir, { readOnly: options.readOnly ?? false });
   const service = new ArchiveService({ store, assetsDir: options.assetsDir, host: options.host, version: options.version });
-  return { store, service, dispatch: createDispatcher(service), close: () => store.close() };
+  return {
+    store,
+    service,
+    dispatch: createDispatcher(service),
+    close: async () => {
+      await service.flush();
+      await store.close();
+    },
+  };
 }

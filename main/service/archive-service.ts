@@ -14,6 +14,9 @@ import type { ArchiveStore } from '../store/archive-store.js';
 import { articleFromDraft, type ArticleDraft, draftFromPlainText } from '../import/text-import.js';
 import { EventHub } from './event-hub.js';
 import { AnnotationOps } from './annotation-ops.js';
+import { SearchOps } from './search-ops.js';
+import { EncodingUnsureError, parseFile } from '../import/formats/index.js';
+import { draftFromParsed } from '../import/import-files.js';
 import { anchorAll } from './anchored.js';
 import { canonicalText } from '../../common/types/article.js';
 
@@ -37,10 +40,18 @@ export class ArchiveService implements ArchiveOperations {
   readonly events = new EventHub();
   private readonly store: ArchiveStore;
   private readonly annotations: AnnotationOps;
+  readonly searchIndex: SearchOps;
 
   constructor(private readonly options: ServiceOptions) {
     this.store = options.store;
-    this.annotations = new AnnotationOps(this.store, (id) => this.events.emit({ type: 'article-changed', id }));
+    this.searchIndex = new SearchOps(this.store);
+    this.annotations = new AnnotationOps(this.store, (id) => this.articleChanged(id));
+  }
+
+  /** Every change to one article goes through here: the index follows, listeners hear of it. */
+  private articleChanged(id: string): void {
+    void this.searchIndex.articleChanged(id);
+    this.events.emit({ type: 'article-changed', id });
   }
 
   async appInfo(): Promise<AppInfo> {
@@ -79,6 +90,7 @@ export class ArchiveService implements ArchiveOperations {
     });
     if (additions.length > 0) {
       await this.store.addArticles(additions);
+      for (const { meta } of additions) void this.searchIndex.articleChanged(meta.id);
       this.events.emit({ type: 'articles-changed' });
     }
     return outcomes;
@@ -95,6 +107,18 @@ export class ArchiveService implements ArchiveOperations {
     return this.importOne({ ...draft, title: args.title, source: args.source, tags: args.tags }, origin);
   }
 
+  async importFile(args: ParsedArgs<'importFile'>): Promise<ResultOf<'importFile'>> {
+    const bytes = Buffer.from(args.data, 'base64');
+    try {
+      const parsed = await parseFile(bytes, args.name, { format: args.format, encoding: args.encoding });
+      const outcomes = await this.importDrafts(parsed.map((article) => ({ draft: draftFromParsed(article, args.tags), origin: args.name })));
+      return { status: 'done', outcomes, warnings: parsed.flatMap((article) => article.warnings ?? []) };
+    } catch (error) {
+      if (error instanceof EncodingUnsureError) return { status: 'needs-encoding', message: error.message, candidates: [...error.candidates] };
+      throw error;
+    }
+  }
+
   async importSample(): Promise<ImportOutcome> {
     const path = join(this.options.assetsDir, SAMPLE_FILE);
     const text = await readFile(path, 'utf8').catch(() => {
@@ -105,6 +129,7 @@ export class ArchiveService implements ArchiveOperations {
 
   private async changeMeta(id: string, change: (meta: ArticleMeta) => Partial<ArticleMeta>): Promise<ArticleMeta> {
     const updated = await this.store.updateMeta(id, (meta) => ({ ...meta, ...change(meta), updatedAt: new Date().toISOString() }));
+    this.articleChanged(id);
     this.events.emit({ type: 'articles-changed' });
     return updated;
   }
@@ -128,6 +153,7 @@ export class ArchiveService implements ArchiveOperations {
     }
     await this.store.removeArticle(id);
     this.annotations.forget(id);
+    void this.searchIndex.articleChanged(id);
     this.events.emit({ type: 'articles-changed' });
     return { id };
   }
@@ -154,6 +180,31 @@ export class ArchiveService implements ArchiveOperations {
 
   updateArticleText(args: ParsedArgs<'updateArticleText'>): Promise<ResultOf<'updateArticleText'>> {
     return this.annotations.replaceText(args);
+  }
+
+  async search(args: ParsedArgs<'search'>): Promise<ResultOf<'search'>> {
+    const { query, ...options } = args;
+    return this.searchIndex.search(query, options);
+  }
+
+  async quickOpen({ query, limit }: ParsedArgs<'quickOpen'>): Promise<ResultOf<'quickOpen'>> {
+    return this.searchIndex.quickLists().switcher(query, limit);
+  }
+
+  async listFacets(): Promise<ResultOf<'listFacets'>> {
+    const live = this.store.listMeta().filter((meta) => meta.trashedAt === null);
+    const sorted = (values: string[]) => [...new Set(values.filter(Boolean))].sort((a, b) => a.localeCompare(b, 'ar'));
+    return { tags: sorted(live.flatMap((meta) => meta.tags)), sources: sorted(live.map((meta) => meta.source)) };
+  }
+
+  async findInArticle({ id, query, exact }: ParsedArgs<'findInArticle'>): Promise<ResultOf<'findInArticle'>> {
+    const file = await this.store.readArticle(id);
+    return this.searchIndex.findInText(canonicalText(file.blocks), query, exact);
+  }
+
+  /** Saves what is pending (the search index) before the archive closes. */
+  async flush(): Promise<void> {
+    await this.searchIndex.save();
   }
 
   async getSettings(): Promise<ResultOf<'getSettings'>> {

@@ -2,7 +2,7 @@
  * The application shell: language, routes, toasts and the header. Views get the
  * API client through context and never know which host they run in.
  */
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, type MutableRefObject } from 'react';
 import type { Locale } from '../../common/types/article.js';
 import type { ApiClient } from '../api/client.js';
 import { ApiCallError } from '../api/client.js';
@@ -12,10 +12,14 @@ import { LibraryView } from '../library/LibraryView.js';
 import { TrashView } from '../library/TrashView.js';
 import { ReaderView } from '../reader/ReaderView.js';
 import { NotesView } from '../notes/NotesView.js';
-import { AppServicesContext, type AppServices, type Toast } from './api-context.js';
+import { SearchPalette } from '../search/SearchPalette.js';
+import { ImportPanel } from '../import/ImportPanel.js';
+import { useFileImport } from '../import/use-file-import.js';
+import { DropZone } from '../import/DropZone.js';
+import { AppServicesContext, type Toast } from './api-context.js';
 import { Header } from './Header.js';
 import { Toasts } from './Toasts.js';
-import { useRoute } from './use-route.js';
+import { type Route, useRoute } from './use-route.js';
 
 const TOAST_MS = 8000;
 
@@ -23,6 +27,7 @@ export function App({ client }: { client: ApiClient }) {
   const [locale, setLocale] = useState<Locale>('ar');
   const [toasts, setToasts] = useState<Toast[]>([]);
   const [route, navigate] = useRoute();
+  const [searching, setSearching] = useState(false);
   const nextId = useRef(1);
   const localeRef = useRef(locale);
   localeRef.current = locale;
@@ -47,7 +52,20 @@ export function App({ client }: { client: ApiClient }) {
     },
     [notify],
   );
-  const services: AppServices = useMemo(() => ({ client, notify, fail, navigate }), [client, notify, fail, navigate]);
+  const baseServices = useMemo(() => ({ client, notify, fail, navigate, importFiles: (files: File[]) => startImport.current(files) }), [client, notify, fail, navigate]);
+  const startImport = useRef<(files: File[]) => void>(() => undefined);
+
+  // Ctrl/Cmd+K opens search from anywhere in the app.
+  useEffect(() => {
+    const onKeyDown = (event: KeyboardEvent) => {
+      if ((event.ctrlKey || event.metaKey) && event.key.toLowerCase() === 'k') {
+        event.preventDefault();
+        setSearching(true);
+      }
+    };
+    window.addEventListener('keydown', onKeyDown);
+    return () => window.removeEventListener('keydown', onKeyDown);
+  }, []);
 
   const switchLocale = () => {
     const next: Locale = locale === 'ar' ? 'en' : 'ar';
@@ -57,18 +75,44 @@ export function App({ client }: { client: ApiClient }) {
 
   return (
     <I18nProvider locale={locale}>
-      <AppServicesContext.Provider value={services}>
-        <div className="app">
-          <Header route={route} onSwitchLocale={switchLocale} />
-          <main className="main">
-            {route.name === 'library' && <LibraryView />}
-            {route.name === 'trash' && <TrashView />}
-            {route.name === 'notes' && <NotesView />}
-            {route.name === 'article' && <ReaderView key={route.id} id={route.id} focus={route.at} />}
-          </main>
-          <Toasts toasts={toasts} dismiss={dismiss} />
-        </div>
+      <AppServicesContext.Provider value={baseServices}>
+        <Shell route={route} onSwitchLocale={switchLocale} searching={searching} setSearching={setSearching} startImport={startImport} />
+        <Toasts toasts={toasts} dismiss={dismiss} />
       </AppServicesContext.Provider>
     </I18nProvider>
   );
 }
+
+/** The window's content; lives inside the services context so file import can use the API client. */
+function Shell({
+  route,
+  onSwitchLocale,
+  searching,
+  setSearching,
+  startImport,
+}: {
+  route: Route;
+  onSwitchLocale: () => void;
+  searching: boolean;
+  setSearching: (open: boolean) => void;
+  startImport: MutableRefObject<(files: File[]) => void>;
+}) {
+  const fileImport = useFileImport();
+  startImport.current = fileImport.start;
+  return (
+    <DropZone onFiles={fileImport.start}>
+      <div className="app">
+        <Header route={route} onSwitchLocale={onSwitchLocale} onSearch={() => setSearching(true)} />
+        <main className="main">
+          {fileImport.run && <ImportPanel run={fileImport.run} onCancel={fileImport.cancel} onDismiss={fileImport.dismiss} />}
+          {route.name === 'library' && <LibraryView />}
+          {route.name === 'trash' && <TrashView />}
+          {route.name === 'notes' && <NotesView />}
+          {route.name === 'article' && <ReaderView key={route.id} id={route.id} focus={route.at} />}
+        </main>
+        {searching && <SearchPalette onClose={() => setSearching(false)} />}
+      </div>
+    </DropZone>
+  );
+}
+

@@ -2,7 +2,7 @@
 import { useI18n } from '../i18n/i18n.js';
 import type { Route } from './use-route.js';
 
-export function Header({ route, onSwitchLocale }: { route: Route; onSwitchLocale: () => void }) {
+export function Header({ route, onSwitchLocale, onSearch }: { route: Route; onSwitchLocale: () => void; onSearch: () => void }) {
   const { t } = useI18n();
   return (
     <header className="header">
@@ -23,6 +23,10 @@ export function Header({ route, onSwitchLocale }: { route: Route; onSwitchLocale
           {t.trash}
         </a>
       </nav>
+      <button type="button" className="search-button" onClick={onSearch} aria-keyshortcuts="Control+K">
+        <span>{t.search}</span>
+        <kbd>{t.searchShortcut}</kbd>
+      </button>
       <button type="button" className="button-quiet" onClick={onSwitchLocale} aria-label={t.switchLanguageLabel} lang={t.switchLanguage === 'English' ? 'en' : 'ar'}>
         {t.switchLanguage}
       </button>

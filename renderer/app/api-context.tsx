@@ -18,6 +18,8 @@ export interface AppServices {
   /** Reports an error from an API call in the UI language. */
   fail(error: unknown): void;
   navigate(route: string): void;
+  /** Imports files (dropped, picked, or a folder's contents) with progress and a report. */
+  importFiles(files: File[]): void;
 }
 
 export const AppServicesContext = createContext<AppServices | null>(null);

@@ -63,6 +63,19 @@ const shell = {
   tags: 'الوسوم',
   dataFolder: 'مجلد البيانات',
   articleCount: 'عدد المقالات:',
+  importFiles: 'استيراد ملفات',
+  importFolder: 'استيراد مجلد',
+  dropHere: 'أفلت الملفات أو المجلدات هنا لاستيرادها',
+  importProgressTitle: 'جارٍ الاستيراد…',
+  importReportTitle: 'تقرير الاستيراد',
+  importImported: 'أُضيف:',
+  importDuplicates: 'مكرر:',
+  importFailed: 'تعذّر:',
+  importCancelled: 'أُلغي الاستيراد',
+  importEncodingAsk: 'لم نتمكن من تحديد ترميز هذا الملف. اختر الترميز:',
+  importEncodingUse: 'استخدم هذا الترميز',
+  importSkipFile: 'تخطَّ الملف',
+  importFormatsHint: 'نص، ماركداون، صفحات ويب محفوظة، وورد، PDF، JSONL وCSV',
 } as const;
 
 const ar = { ...shell, ...READER_STRINGS.ar, ...SEARCH_STRINGS.ar };
@@ -128,6 +141,19 @@ const enShell: ShellStrings = {
   tags: 'Tags',
   dataFolder: 'Data folder',
   articleCount: 'Articles:',
+  importFiles: 'Import files',
+  importFolder: 'Import a folder',
+  dropHere: 'Drop files or folders here to import them',
+  importProgressTitle: 'Importing…',
+  importReportTitle: 'Import report',
+  importImported: 'Imported:',
+  importDuplicates: 'Duplicates:',
+  importFailed: 'Failed:',
+  importCancelled: 'import cancelled',
+  importEncodingAsk: 'We could not tell this file’s text encoding for sure. Choose it:',
+  importEncodingUse: 'Use this encoding',
+  importSkipFile: 'Skip the file',
+  importFormatsHint: 'Text, Markdown, saved web pages, Word, PDF, JSONL and CSV',
 };
 
 const en: Strings = { ...enShell, ...READER_STRINGS.en, ...SEARCH_STRINGS.en };

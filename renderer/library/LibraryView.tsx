@@ -2,7 +2,7 @@
  * The library: every article not in the trash. On first run it is empty and
  * offers one action, adding the sample article; pasting text is always at hand.
  */
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { useApp } from '../app/api-context.js';
 import { useArticles } from '../app/use-articles.js';
 import { useI18n } from '../i18n/i18n.js';
@@ -11,7 +11,14 @@ import { ImportDialog } from './ImportDialog.js';
 
 export function LibraryView() {
   const { t } = useI18n();
-  const { client, fail, navigate } = useApp();
+  const { client, fail, navigate, importFiles } = useApp();
+  const filePicker = useRef<HTMLInputElement>(null);
+  const folderPicker = useRef<HTMLInputElement>(null);
+  const pick = (input: HTMLInputElement | null) => {
+    const files = [...(input?.files ?? [])];
+    if (files.length > 0) importFiles(files);
+    if (input) input.value = '';
+  };
   const { articles } = useArticles('library');
   const [importing, setImporting] = useState(false);
 
@@ -30,9 +37,27 @@ export function LibraryView() {
             {t.articleCount} {articles.length}
           </span>
         )}
-        <button type="button" onClick={() => setImporting(true)}>
-          {t.pasteText}
-        </button>
+        <div className="head-actions">
+          <button type="button" onClick={() => filePicker.current?.click()} title={t.importFormatsHint}>
+            {t.importFiles}
+          </button>
+          <button type="button" onClick={() => folderPicker.current?.click()}>
+            {t.importFolder}
+          </button>
+          <button type="button" onClick={() => setImporting(true)}>
+            {t.pasteText}
+          </button>
+        </div>
+        <input
+          ref={filePicker}
+          type="file"
+          multiple
+          hidden
+          data-testid="file-input"
+          accept=".txt,.text,.md,.markdown,.html,.htm,.xhtml,.docx,.pdf,.jsonl,.ndjson,.csv"
+          onChange={(event) => pick(event.target)}
+        />
+        <input ref={folderPicker} type="file" hidden data-testid="folder-input" {...{ webkitdirectory: '' }} onChange={(event) => pick(event.target)} />
       </div>
       {articles === null && <p>{t.loading}</p>}
       {articles !== null && articles.length === 0 && (

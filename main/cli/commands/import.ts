@@ -1,25 +1,35 @@
 /**
- * `qirtas import PATH… [--recursive] [--tag T]`: imports files and prints a report
- * (imported / duplicate / failed with the reason). Exits 1 when anything failed.
+ * `qirtas import PATH… [--recursive] [--format F] [--encoding E] [--tag T]`: imports
+ * files and prints a report (imported / duplicate / failed with the reason), with
+ * a progress line on a terminal. Exits 1 when anything failed.
  */
 import { relative } from 'node:path';
 import { collectFiles } from '../../import/collect-files.js';
 import { importFiles } from '../../import/import-files.js';
+import { IMPORT_FORMATS, type ImportFormat } from '../../import/formats/index.js';
 import { type CliContext, EXIT_FAILED, EXIT_OK, UsageError } from '../cli-context.js';
 
 export interface ImportCommandOptions {
   recursive: boolean;
   tags: string[];
+  format?: string;
+  encoding?: string;
 }
 
 export async function importCommand(context: CliContext, paths: string[], options: ImportCommandOptions): Promise<number> {
   if (paths.length === 0) throw new UsageError('import needs at least one file: qirtas import FILE…');
+  const format = options.format === 'md' ? 'markdown' : options.format;
+  if (format !== undefined && !(IMPORT_FORMATS as readonly string[]).includes(format)) {
+    throw new UsageError(`--format must be one of ${IMPORT_FORMATS.join(', ')}, not "${options.format}"`);
+  }
   const { files, problems } = await collectFiles(paths, options.recursive);
   const app = await context.open(false);
   const showProgress = !context.json && process.stderr.isTTY && files.length > 1;
   try {
     const report = await importFiles(app.service, files, {
       tags: options.tags,
+      format: format as ImportFormat | undefined,
+      encoding: options.encoding,
       onProgress: showProgress
         ? (done, total, file) => process.stderr.write(`\r\u001b[K[${done}/${total}] ${file ? relative(process.cwd(), file) : 'done'}`)
         : undefined,
@@ -29,7 +39,10 @@ export async function importCommand(context: CliContext, paths: string[], option
     if (context.json) {
       context.out(JSON.stringify(report, null, 2));
     } else {
-      for (const item of report.imported) context.out(`imported   ${item.id}  ${item.title}  (${item.file})`);
+      for (const item of report.imported) {
+        context.out(`imported   ${item.id}  ${item.title}  (${item.file})`);
+        for (const warning of item.warnings ?? []) context.out(`           note: ${warning}`);
+      }
       for (const item of report.duplicates) context.out(`duplicate  ${item.existingId}  ${item.title}  (${item.file}: already in the archive)`);
       for (const item of report.failed) context.err(`failed     ${item.file}: ${item.reason}`);
       context.out(`${report.imported.length} imported, ${report.duplicates.length} duplicate, ${report.failed.length} failed`);

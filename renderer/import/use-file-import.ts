@@ -1,0 +1,100 @@
+/**
+ * Imports files one at a time through the API, so the window never freezes and
+ * progress (count, current file) and Cancel are real. Collects the report
+ * (imported, duplicate, failed with reason) and asks for an encoding when the
+ * archive cannot tell one for sure.
+ */
+import { useCallback, useRef, useState } from 'react';
+import { useApp } from '../app/api-context.js';
+import { toBase64 } from './read-dropped.js';
+
+export interface FileReport {
+  imported: Array<{ file: string; id: string; title: string; warnings: string[] }>;
+  duplicates: Array<{ file: string; id: string; title: string }>;
+  failed: Array<{ file: string; reason: string }>;
+}
+
+export interface EncodingQuestion {
+  file: string;
+  message: string;
+  candidates: string[];
+  answer: (encoding: string | null) => void;
+}
+
+export interface ImportRun {
+  total: number;
+  done: number;
+  current: string;
+  cancelled: boolean;
+  finished: boolean;
+  report: FileReport;
+  question: EncodingQuestion | null;
+}
+
+/** Files bigger than this are refused here, before they are read into memory (the archive's cap). */
+const MAX_FILE_BYTES = 50 * 1024 * 1024;
+
+export function useFileImport(): { run: ImportRun | null; start: (files: File[]) => void; cancel: () => void; dismiss: () => void } {
+  const { client } = useApp();
+  const [run, setRun] = useState<ImportRun | null>(null);
+  const cancelled = useRef(false);
+
+  const start = useCallback(
+    (files: File[]) => {
+      cancelled.current = false;
+      const report: FileReport = { imported: [], duplicates: [], failed: [] };
+      const update = (patch: Partial<ImportRun>) => setRun((current) => (current ? { ...current, ...patch, report: { ...report } } : current));
+      setRun({ total: files.length, done: 0, current: '', cancelled: false, finished: false, report, question: null });
+
+      const ask = (file: string, message: string, candidates: string[]) =>
+        new Promise<string | null>((resolve) => {
+          update({ question: { file, message, candidates, answer: (encoding) => { update({ question: null }); resolve(encoding); } } });
+        });
+
+      void (async () => {
+        for (const [index, file] of files.entries()) {
+          if (cancelled.current) break;
+          update({ done: index, current: file.name });
+          const name = file.webkitRelativePath || file.name;
+          if (file.size > MAX_FILE_BYTES) {
+            report.failed.push({ file: name, reason: `the file is ${(file.size / 1024 / 1024).toFixed(1)} MB, over the 50 MB limit` });
+            continue;
+          }
+          try {
+            const data = await toBase64(file);
+            let encoding: string | undefined;
+            for (;;) {
+              const result = await client.api.importFile({ name: file.name, data, ...(encoding ? { encoding } : {}) });
+              if (result.status === 'done') {
+                for (const outcome of result.outcomes) {
+                  if (outcome.status === 'imported') report.imported.push({ file: name, id: outcome.article.id, title: outcome.article.title, warnings: result.warnings });
+                  else report.duplicates.push({ file: name, id: outcome.existing.id, title: outcome.existing.title });
+                }
+                break;
+              }
+              const chosen = await ask(name, result.message, result.candidates);
+              if (!chosen) {
+                report.failed.push({ file: name, reason: result.message });
+                break;
+              }
+              encoding = chosen;
+            }
+          } catch (error) {
+            report.failed.push({ file: name, reason: (error as Error).message.replace(/^.*?: /, '') });
+          }
+        }
+        update({ done: files.length, current: '', finished: true, cancelled: cancelled.current });
+      })();
+    },
+    [client],
+  );
+
+  return {
+    run,
+    start,
+    cancel: () => {
+      cancelled.current = true;
+    },
+    dismiss: () => setRun(null),
+  };
+}
