@@ -25,6 +25,8 @@ export const BACKUPS_DIR = 'backups';
 
 const EMPTY_LIBRARY: LibraryFile = LibraryFile.parse({ schemaVersion: SCHEMA_VERSION, articles: [] });
 const SAFE_ID = /^[A-Za-z0-9_-]{1,100}$/;
+/** Article files written at once during a batch import. */
+const PARALLEL_WRITES = 32;
 
 export interface OpenOptions {
   /** Open without the lock, for commands that only read (list, show, search). */
@@ -118,12 +120,20 @@ export class ArchiveStore {
     await new DurableJsonFile(this.articlePath(file.id), ArticleFile).write(file);
   }
 
-  /** Adds articles: their files first, then one library.json write that makes them visible. */
+  /**
+   * Adds articles: their files first, then one library.json write that makes them
+   * visible. Files are written a few at a time so their fsyncs overlap.
+   */
   async addArticles(entries: ReadonlyArray<{ meta: ArticleMeta; file: ArticleFile }>): Promise<void> {
     this.assertWritable();
-    for (const { meta, file } of entries) {
-      await new DurableJsonFile(this.articlePath(meta.id), ArticleFile).write(file);
-    }
+    let next = 0;
+    const writer = async () => {
+      while (next < entries.length) {
+        const { meta, file } = entries[next++] as { meta: ArticleMeta; file: ArticleFile };
+        await new DurableJsonFile(this.articlePath(meta.id), ArticleFile).write(file);
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(PARALLEL_WRITES, entries.length) }, writer));
     await this.library.update((data) => {
       data.articles.push(...entries.map((entry) => entry.meta));
     });
