@@ -144,9 +144,16 @@ export class ArchiveStore {
     this.assertWritable();
     const index = this.library.data.articles.findIndex((article) => article.id === id);
     if (index < 0) throw new QirtasError('NOT_FOUND', `No article with id "${id}".`);
-    const updated = change(this.library.data.articles[index] as ArticleMeta);
+    const previous = this.library.data.articles[index] as ArticleMeta;
+    const updated = change(previous);
     this.library.data.articles[index] = updated;
-    await this.library.write();
+    try {
+      await this.library.write();
+    } catch (error) {
+      // The file still holds the old version; so must memory, or the next save would write a change the user was told failed.
+      this.library.data.articles[index] = previous;
+      throw error;
+    }
     return updated;
   }
 
