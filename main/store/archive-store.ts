@@ -90,6 +90,23 @@ export class ArchiveStore {
     return join(this.dataDir, ARTICLES_DIR, `${id}.json`);
   }
 
+  /**
+   * Applies a change to library.json and saves it. If the save fails, memory goes
+   * back to what the file still holds, so a later save never writes a change the
+   * user was told had failed. (Changes replace entries rather than edit them, so a
+   * shallow snapshot is enough.)
+   */
+  private async changeLibrary(change: (data: LibraryFile) => void): Promise<void> {
+    const before = { ...this.library.data, articles: [...this.library.data.articles] };
+    change(this.library.data);
+    try {
+      await this.library.write();
+    } catch (error) {
+      this.library.data = before;
+      throw error;
+    }
+  }
+
   listMeta(): readonly ArticleMeta[] {
     return this.library.data.articles;
   }
@@ -134,7 +151,7 @@ export class ArchiveStore {
       }
     };
     await Promise.all(Array.from({ length: Math.min(PARALLEL_WRITES, entries.length) }, writer));
-    await this.library.update((data) => {
+    await this.changeLibrary((data) => {
       data.articles.push(...entries.map((entry) => entry.meta));
     });
   }
@@ -144,16 +161,10 @@ export class ArchiveStore {
     this.assertWritable();
     const index = this.library.data.articles.findIndex((article) => article.id === id);
     if (index < 0) throw new QirtasError('NOT_FOUND', `No article with id "${id}".`);
-    const previous = this.library.data.articles[index] as ArticleMeta;
-    const updated = change(previous);
-    this.library.data.articles[index] = updated;
-    try {
-      await this.library.write();
-    } catch (error) {
-      // The file still holds the old version; so must memory, or the next save would write a change the user was told failed.
-      this.library.data.articles[index] = previous;
-      throw error;
-    }
+    const updated = change(this.library.data.articles[index] as ArticleMeta);
+    await this.changeLibrary((data) => {
+      data.articles[index] = updated;
+    });
     return updated;
   }
 
@@ -162,7 +173,7 @@ export class ArchiveStore {
     this.assertWritable();
     const path = this.articlePath(id);
     this.getMeta(id);
-    await this.library.update((data) => {
+    await this.changeLibrary((data) => {
       data.articles = data.articles.filter((article) => article.id !== id);
     });
     await unlink(path).catch((error: NodeJS.ErrnoException) => {
@@ -173,7 +184,7 @@ export class ArchiveStore {
   async updateSettings(patch: Partial<Settings>): Promise<Settings> {
     // Written whole: settings are small and change rarely.
     this.assertWritable();
-    await this.library.update((data) => {
+    await this.changeLibrary((data) => {
       data.settings = { ...data.settings, ...patch };
     });
     return this.library.data.settings;

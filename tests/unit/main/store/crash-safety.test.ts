@@ -162,3 +162,27 @@ describe('one writer per data folder', () => {
     await store.close();
   });
 });
+
+describe('a failed save', () => {
+  it('leaves memory as the file is, so a later save does not write the failed change', async () => {
+    const { articleFromDraft } = await import('../../../../main/import/text-import.js');
+    const dataDir = mkdtempSync(join(tmpdir(), 'qirtas-failed-save-'));
+    const store = await ArchiveStore.open(dataDir);
+    const article = articleFromDraft({ blocks: [{ kind: 'paragraph', text: 'نص للاختبار' }] }, 'test');
+    await store.addArticles([article]);
+    // A failing write, as a full disk gives (root ignores folder permissions, so fail the adapter itself).
+    const adapter = (store as unknown as { library: { adapter: { write: (data: unknown) => Promise<void> } } }).library.adapter;
+    const realWrite = adapter.write.bind(adapter);
+    adapter.write = () => Promise.reject(new Error('ENOSPC: no space left on device'));
+    try {
+      await expect(store.updateMeta(article.meta.id, (meta) => ({ ...meta, title: 'عنوان لم يُحفظ' }))).rejects.toThrow('ENOSPC');
+      expect(store.getMeta(article.meta.id).title).toBe(article.meta.title);
+    } finally {
+      adapter.write = realWrite;
+    }
+    await store.updateSettings({ locale: 'en' });
+    const saved = LibraryFile.parse(JSON.parse(readFileSync(join(dataDir, LIBRARY_FILE), 'utf8')));
+    expect(saved.articles[0]?.title).toBe(article.meta.title);
+    await store.close();
+  });
+});
