@@ -1,0 +1,78 @@
+/**
+ * Small helpers shared by the reader and the Notes view: filling {placeholders},
+ * the meaning each highlight colour has for this user, and the citation that goes
+ * with a copied quote.
+ */
+import type { ColorLabels, HighlightColor, Locale } from '../../common/types/article.js';
+import type { Strings } from '../i18n/strings.js';
+
+// Building an Intl.DateTimeFormat (the Umm al-Qura calendar above all) costs far more
+// than formatting with one, so each is built once per locale.
+const dateFormats = new Map<string, Intl.DateTimeFormat>();
+function dateFormat(locale: Locale, calendar: 'gregory' | 'islamic-umalqura'): Intl.DateTimeFormat {
+  const key = `${locale}-${calendar}`;
+  let format = dateFormats.get(key);
+  if (!format) {
+    const tag = locale === 'ar' ? 'ar' : 'en-GB';
+    format = new Intl.DateTimeFormat(`${tag}-u-ca-${calendar}-nu-latn`, { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+    dateFormats.set(key, format);
+  }
+  return format;
+}
+
+/** The Gregorian date with the Hijri (Umm al-Qura) one beside it, as i18n's formatDualDate, with cached formatters. */
+export function dualDate(iso: string, locale: Locale): string {
+  const date = new Date(iso.length === 10 ? `${iso}T12:00:00Z` : iso);
+  if (Number.isNaN(date.getTime())) return iso;
+  return `${dateFormat(locale, 'gregory').format(date)} · ${dateFormat(locale, 'islamic-umalqura').format(date)}`;
+}
+
+/** Replaces {name} in a UI string with values. */
+export function fill(template: string, values: Record<string, string | number>): string {
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in values ? String(values[name]) : whole));
+}
+
+/** The user's name for a colour, or the default meaning in the UI language. */
+export function colorLabel(color: HighlightColor, labels: ColorLabels, t: Strings): string {
+  const own = labels[color]?.trim();
+  return own || t[`label_${color}`];
+}
+
+export interface CitationSource {
+  title: string;
+  source: string;
+  author?: string;
+  published: string | null;
+  url?: string;
+}
+
+/** «quote» — title, source, date: the form a researcher pastes into a draft. */
+export function quoteWithCitation(quote: string, article: CitationSource, locale: Locale): string {
+  const open = locale === 'ar' ? '«' : '“';
+  const close = locale === 'ar' ? '»' : '”';
+  const comma = locale === 'ar' ? '، ' : ', ';
+  const parts = [article.title, article.author, article.source, article.published ? dualDate(article.published, locale) : ''].filter(
+    (part): part is string => Boolean(part && part.trim()),
+  );
+  const citation = `${open}${quote.trim()}${close} — ${parts.join(comma)}`;
+  return article.url ? `${citation}${comma}${article.url}` : citation;
+}
+
+/** Copies text: the async clipboard API when allowed, else a hidden textarea and execCommand. */
+export async function copyText(text: string): Promise<void> {
+  try {
+    await navigator.clipboard.writeText(text);
+    return;
+  } catch {
+    // Fall through: some hosts refuse the async clipboard outside a trusted gesture.
+  }
+  const area = document.createElement('textarea');
+  area.value = text;
+  area.setAttribute('readonly', '');
+  area.className = 'offscreen';
+  document.body.append(area);
+  area.select();
+  const ok = document.execCommand('copy');
+  area.remove();
+  if (!ok) throw new Error('the clipboard is not available');
+}
