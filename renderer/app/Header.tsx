@@ -1,9 +1,12 @@
 /** The top bar: app name, the library and trash views, and the language switch. */
+import { useState } from 'react';
 import { useI18n } from '../i18n/i18n.js';
+import { ExportDialog } from '../export/ExportDialog.js';
 import type { Route } from './use-route.js';
 
 export function Header({ route, onSwitchLocale, onSearch }: { route: Route; onSwitchLocale: () => void; onSearch: () => void }) {
   const { t } = useI18n();
+  const [exporting, setExporting] = useState(false);
   return (
     <header className="header">
       <a className="brand" href="#/">
@@ -27,6 +30,10 @@ export function Header({ route, onSwitchLocale, onSearch }: { route: Route; onSw
         <span>{t.search}</span>
         <kbd>{t.searchShortcut}</kbd>
       </button>
+      <button type="button" className="button-quiet" onClick={() => setExporting(true)}>
+        {t.exportButton}
+      </button>
+      {exporting && <ExportDialog articleId={route.name === 'article' ? route.id : undefined} onClose={() => setExporting(false)} />}
       <button type="button" className="button-quiet" onClick={onSwitchLocale} aria-label={t.switchLanguageLabel} lang={t.switchLanguage === 'English' ? 'en' : 'ar'}>
         {t.switchLanguage}
       </button>

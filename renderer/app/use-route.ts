@@ -4,7 +4,7 @@
  * over HTTP. `at` asks the reader to scroll to and mark a range of the canonical
  * text (a search result or a note).
  */
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 
 export interface TextRange {
   start: number;
@@ -41,5 +41,9 @@ export function useRoute(): [Route, (route: string) => void] {
     window.addEventListener('hashchange', onChange);
     return () => window.removeEventListener('hashchange', onChange);
   }, []);
-  return [route, (next) => (window.location.hash = next)];
+  // Stable, so contexts that hand it out do not change (and re-render their users) on every render.
+  const navigate = useCallback((next: string) => {
+    window.location.hash = next;
+  }, []);
+  return [route, navigate];
 }

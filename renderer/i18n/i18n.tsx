@@ -27,12 +27,23 @@ export function useI18n(): I18n {
   return useContext(I18nContext);
 }
 
+const dateFormats = new Map<string, Intl.DateTimeFormat>();
+
+/** Intl formatters are costly to build (the Umm al-Qura one especially): one per locale and calendar. */
+function dateFormat(locale: Locale, calendar: 'gregory' | 'islamic-umalqura'): Intl.DateTimeFormat {
+  const key = `${locale}/${calendar}`;
+  let format = dateFormats.get(key);
+  if (!format) {
+    const tag = locale === 'ar' ? 'ar' : 'en-GB';
+    format = new Intl.DateTimeFormat(`${tag}-u-ca-${calendar}-nu-latn`, { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+    dateFormats.set(key, format);
+  }
+  return format;
+}
+
 /** Formats an ISO date for the UI locale, with the Hijri (Umm al-Qura) date beside the Gregorian one. */
 export function formatDualDate(iso: string, locale: Locale): string {
   const date = new Date(iso.length === 10 ? `${iso}T12:00:00Z` : iso);
   if (Number.isNaN(date.getTime())) return iso;
-  const tag = locale === 'ar' ? 'ar' : 'en-GB';
-  const gregorian = new Intl.DateTimeFormat(`${tag}-u-ca-gregory-nu-latn`, { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(date);
-  const hijri = new Intl.DateTimeFormat(`${tag}-u-ca-islamic-umalqura-nu-latn`, { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(date);
-  return `${gregorian} · ${hijri}`;
+  return `${dateFormat(locale, 'gregory').format(date)} · ${dateFormat(locale, 'islamic-umalqura').format(date)}`;
 }

@@ -5,6 +5,7 @@
  */
 import { READER_STRINGS } from './reader-strings.js';
 import { SEARCH_STRINGS } from './search-strings.js';
+import { EXPORT_STRINGS } from './export-strings.js';
 
 const shell = {
   appName: 'قرطاس',
@@ -78,7 +79,7 @@ const shell = {
   importFormatsHint: 'نص، ماركداون، صفحات ويب محفوظة، وورد، PDF، JSONL وCSV',
 } as const;
 
-const ar = { ...shell, ...READER_STRINGS.ar, ...SEARCH_STRINGS.ar };
+const ar = { ...shell, ...READER_STRINGS.ar, ...SEARCH_STRINGS.ar, ...EXPORT_STRINGS.ar };
 export type StringKey = keyof typeof ar;
 export type Strings = Record<StringKey, string>;
 
@@ -156,6 +157,6 @@ const enShell: ShellStrings = {
   importFormatsHint: 'Text, Markdown, saved web pages, Word, PDF, JSONL and CSV',
 };
 
-const en: Strings = { ...enShell, ...READER_STRINGS.en, ...SEARCH_STRINGS.en };
+const en: Strings = { ...enShell, ...READER_STRINGS.en, ...SEARCH_STRINGS.en, ...EXPORT_STRINGS.en };
 
 export const STRINGS: Record<'ar' | 'en', Strings> = { ar, en };

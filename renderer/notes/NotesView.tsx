@@ -10,8 +10,8 @@ import type { NoteEntry, NotesFilter } from '../../common/api.js';
 import { HIGHLIGHT_COLORS, type ColorLabels, type HighlightColor } from '../../common/types/article.js';
 import { useApp } from '../app/api-context.js';
 import { articleRoute } from '../app/use-route.js';
-import { useI18n } from '../i18n/i18n.js';
-import { colorLabel, dualDate, fill } from '../reader/format.js';
+import { formatDualDate, useI18n } from '../i18n/i18n.js';
+import { colorLabel, fill } from '../reader/format.js';
 import '../styles/reader.css';
 import '../styles/notes.css';
 
@@ -192,7 +192,7 @@ export function NotesView() {
                   <span className="note-article" dir="auto">
                     {article.title}
                     {article.source && <span className="note-source"> · {article.source}</span>}
-                    {article.published && <span className="note-source"> · {dualDate(article.published, locale)}</span>}
+                    {article.published && <span className="note-source"> · {formatDualDate(article.published, locale)}</span>}
                   </span>
                   <a className="note-open" href={href}>
                     {anchor.status === 'anchored' ? t.openPassage : t.openArticle}

@@ -16,13 +16,13 @@ import { snapToGraphemes } from '../../common/anchoring/snap.js';
 import { HIGHLIGHT_COLORS, type HighlightColor } from '../../common/types/article.js';
 import { useApp } from '../app/api-context.js';
 import type { TextRange } from '../app/use-route.js';
-import { useI18n } from '../i18n/i18n.js';
+import { formatDualDate, useI18n } from '../i18n/i18n.js';
 import '../styles/reader.css';
 import { AnnotationSidebar } from './AnnotationSidebar.js';
 import { ArticleBody } from './ArticleBody.js';
 import { EditTextDialog } from './EditTextDialog.js';
 import { FindBar } from './FindBar.js';
-import { copyText, dualDate, fill, quoteWithCitation } from './format.js';
+import { copyText, fill, quoteWithCitation } from './format.js';
 import { clearAllHighlights, MARKS, paint, paintColors } from './highlights.js';
 import { MetadataDialog } from './MetadataDialog.js';
 import { HighlightPopover, SelectionToolbar, type FloatPosition, type PopoverField } from './Popovers.js';
@@ -720,7 +720,7 @@ export function ReaderView({ id, focus }: { id: string; focus: TextRange | null 
               )}
               <div>
                 <dt>{meta.published ? t.published : t.importedOn}</dt>
-                <dd>{dualDate(meta.published ?? meta.importedAt, locale)}</dd>
+                <dd>{formatDualDate(meta.published ?? meta.importedAt, locale)}</dd>
               </div>
               <div>
                 <dt>{t.columnWords}</dt>

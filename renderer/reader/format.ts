@@ -4,28 +4,8 @@
  * with a copied quote.
  */
 import type { ColorLabels, HighlightColor, Locale } from '../../common/types/article.js';
+import { formatDualDate } from '../i18n/i18n.js';
 import type { Strings } from '../i18n/strings.js';
-
-// Building an Intl.DateTimeFormat (the Umm al-Qura calendar above all) costs far more
-// than formatting with one, so each is built once per locale.
-const dateFormats = new Map<string, Intl.DateTimeFormat>();
-function dateFormat(locale: Locale, calendar: 'gregory' | 'islamic-umalqura'): Intl.DateTimeFormat {
-  const key = `${locale}-${calendar}`;
-  let format = dateFormats.get(key);
-  if (!format) {
-    const tag = locale === 'ar' ? 'ar' : 'en-GB';
-    format = new Intl.DateTimeFormat(`${tag}-u-ca-${calendar}-nu-latn`, { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
-    dateFormats.set(key, format);
-  }
-  return format;
-}
-
-/** The Gregorian date with the Hijri (Umm al-Qura) one beside it, as i18n's formatDualDate, with cached formatters. */
-export function dualDate(iso: string, locale: Locale): string {
-  const date = new Date(iso.length === 10 ? `${iso}T12:00:00Z` : iso);
-  if (Number.isNaN(date.getTime())) return iso;
-  return `${dateFormat(locale, 'gregory').format(date)} · ${dateFormat(locale, 'islamic-umalqura').format(date)}`;
-}
 
 /** Replaces {name} in a UI string with values. */
 export function fill(template: string, values: Record<string, string | number>): string {
@@ -51,7 +31,7 @@ export function quoteWithCitation(quote: string, article: CitationSource, locale
   const open = locale === 'ar' ? '«' : '“';
   const close = locale === 'ar' ? '»' : '”';
   const comma = locale === 'ar' ? '، ' : ', ';
-  const parts = [article.title, article.author, article.source, article.published ? dualDate(article.published, locale) : ''].filter(
+  const parts = [article.title, article.author, article.source, article.published ? formatDualDate(article.published, locale) : ''].filter(
     (part): part is string => Boolean(part && part.trim()),
   );
   const citation = `${open}${quote.trim()}${close} — ${parts.join(comma)}`;

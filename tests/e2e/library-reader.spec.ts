@@ -48,7 +48,9 @@ test('add the sample, read it, reload, restart, paste, trash and restore', async
   await expect(rows).toHaveCount(1);
   await page.screenshot({ path: join(SCREENS_DIR, 'library.png') });
 
-  // Restart the server on the same data folder: the article is still there.
+  // Restart the server on the same data folder: the article is still there. (Leave the page first,
+  // so its event stream does not try to reconnect to the stopped server.)
+  await page.goto('about:blank');
   await shell.stop();
   const again = await startShell(shell.dataDir);
   try {

@@ -1,0 +1,210 @@
+/**
+ * Backups (issue 6): make one now, the automatic daily backups (on/off, how many
+ * to keep), the list of backups in the data folder with a Restore button each,
+ * and restoring from a zip file. Restoring asks first, then says what happened:
+ * how much was restored and where the previous archive was kept — or why the
+ * backup was refused (nothing changed then).
+ */
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { BackupInfo, BackupList } from '../../common/api.js';
+import { useApp } from '../app/api-context.js';
+import { Dialog } from '../app/Dialog.js';
+import { formatDualDate, useI18n } from '../i18n/i18n.js';
+import type { StringKey } from '../i18n/strings.js';
+import { toBase64 } from '../import/read-dropped.js';
+import { fill } from './ExportView.js';
+
+const KIND_KEYS: Record<BackupInfo['kind'], StringKey> = {
+  auto: 'kindAuto',
+  manual: 'kindManual',
+  'before-restore': 'kindBeforeRestore',
+  uploaded: 'kindUploaded',
+};
+
+type Pending = { kind: 'stored'; backup: BackupInfo } | { kind: 'file'; file: File };
+
+function sizeText(bytes: number): string {
+  return bytes < 1024 * 1024 ? `${(bytes / 1024).toFixed(1)} KB` : `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+}
+
+export function BackupsPanel() {
+  const { t, locale } = useI18n();
+  const { client, fail } = useApp();
+  const [list, setList] = useState<BackupList | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [status, setStatus] = useState<{ kind: 'info' | 'error'; text: string; keptAt?: string } | null>(null);
+  const [pending, setPending] = useState<Pending | null>(null);
+  const [keep, setKeep] = useState('7');
+  const fileInput = useRef<HTMLInputElement>(null);
+
+  const reload = useCallback(() => {
+    client.api.listBackups({}).then((result) => {
+      setList(result);
+      setKeep(String(result.settings.keep));
+    }, fail);
+  }, [client, fail]);
+  useEffect(reload, [reload]);
+
+  const backUp = async () => {
+    setBusy(true);
+    setStatus({ kind: 'info', text: t.backupWorking });
+    try {
+      const created = await client.api.createBackup({});
+      setStatus({ kind: 'info', text: fill(t.backupDone, { name: created.name }) });
+      reload();
+    } catch (error) {
+      setStatus({ kind: 'error', text: (error as Error).message });
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const updateSettings = async (patch: { enabled?: boolean; keep?: number }) => {
+    try {
+      const settings = await client.api.updateBackupSettings(patch);
+      setList((current) => (current ? { ...current, settings } : current));
+      if (patch.keep !== undefined) reload();
+    } catch (error) {
+      fail(error);
+    }
+  };
+
+  const restore = async (what: Pending) => {
+    setPending(null);
+    setBusy(true);
+    setStatus({ kind: 'info', text: t.restoreWorking });
+    try {
+      const result =
+        what.kind === 'stored'
+          ? await client.api.restoreBackup({ name: what.backup.name })
+          : await client.api.restoreBackup({ fileName: what.file.name, data: await toBase64(what.file) });
+      setStatus({
+        kind: 'info',
+        text: fill(t.restoreDone, { articles: result.articleCount, highlights: result.annotationCount }),
+        ...(result.previousKeptAt ? { keptAt: result.previousKeptAt } : {}),
+      });
+      reload();
+    } catch (error) {
+      setStatus({ kind: 'error', text: `${t.restoreFailed} ${(error as Error).message}` });
+    } finally {
+      setBusy(false);
+      if (fileInput.current) fileInput.current.value = '';
+    }
+  };
+
+  const pendingName = pending ? (pending.kind === 'stored' ? pending.backup.name : pending.file.name) : '';
+
+  return (
+    <div className="backups-panel">
+      <p className="hint">{t.backupsIntro}</p>
+      <div className="backups-actions">
+        <button type="button" className="button-primary" disabled={busy} onClick={() => void backUp()}>
+          {t.backupNow}
+        </button>
+        <button type="button" disabled={busy} onClick={() => fileInput.current?.click()}>
+          {t.backupRestoreFile}
+        </button>
+        <input
+          ref={fileInput}
+          type="file"
+          accept=".zip,application/zip"
+          hidden
+          data-testid="restore-file-input"
+          onChange={(event) => {
+            const file = event.target.files?.[0];
+            if (file) setPending({ kind: 'file', file });
+          }}
+        />
+      </div>
+      {status && (
+        <div className={`backups-status backups-status-${status.kind}`} role={status.kind === 'error' ? 'alert' : 'status'}>
+          <p>{status.text}</p>
+          {status.keptAt && (
+            <p className="hint backups-folder">
+              {t.restoreKept} <bdi dir="ltr">{status.keptAt}</bdi>
+            </p>
+          )}
+        </div>
+      )}
+      {list && (
+        <div className="backups-settings">
+          <label>
+            <input type="checkbox" checked={list.settings.enabled} onChange={(event) => void updateSettings({ enabled: event.target.checked })} />
+            {t.backupAuto}
+          </label>
+          <label>
+            {t.backupKeep}
+            <input
+              type="number"
+              min={1}
+              max={100}
+              value={keep}
+              onChange={(event) => setKeep(event.target.value)}
+              onBlur={() => {
+                const value = Number(keep);
+                if (Number.isInteger(value) && value >= 1 && value <= 100 && value !== list.settings.keep) void updateSettings({ keep: value });
+              }}
+            />
+          </label>
+        </div>
+      )}
+      {list && (
+        <p className="hint backups-folder">
+          {t.backupFolder} <bdi dir="ltr">{list.folder}</bdi>
+        </p>
+      )}
+      {list && list.backups.length === 0 && <p>{t.backupNone}</p>}
+      {list && list.backups.length > 0 && (
+        <table className="backups-table">
+          <thead>
+            <tr>
+              <th>{t.backupDate}</th>
+              <th>{t.backupKind}</th>
+              <th>{t.backupContents}</th>
+              <th>{t.backupSize}</th>
+              <th>
+                <span className="export-sr-only">{t.backupRestore}</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {list.backups.map((backup) => (
+              <tr key={backup.name} data-name={backup.name}>
+                <td>
+                  <span>{formatDualDate(backup.created, locale)}</span>
+                  <span className="backups-time">
+                    {' '}
+                    <bdi>{new Date(backup.created).toLocaleTimeString(locale === 'ar' ? 'ar-u-nu-latn' : 'en-GB', { hour: '2-digit', minute: '2-digit' })}</bdi>
+                  </span>
+                </td>
+                <td>{t[KIND_KEYS[backup.kind]]}</td>
+                <td>{fill(t.backupArticles, { articles: backup.articleCount, highlights: backup.annotationCount })}</td>
+                <td>
+                  <bdi dir="ltr">{sizeText(backup.size)}</bdi>
+                </td>
+                <td>
+                  <button type="button" disabled={busy} onClick={() => setPending({ kind: 'stored', backup })}>
+                    {t.backupRestore}
+                  </button>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      {pending && (
+        <Dialog title={t.restoreConfirmTitle} onClose={() => setPending(null)} labelledBy="restore-confirm-title" className="restore-confirm">
+          <p>{fill(t.restoreConfirmBody, { name: pendingName })}</p>
+          <div className="form-actions">
+            <button type="button" className="button-danger" onClick={() => void restore(pending)}>
+              {t.restoreConfirm}
+            </button>
+            <button type="button" onClick={() => setPending(null)} autoFocus>
+              {t.cancel}
+            </button>
+          </div>
+        </Dialog>
+      )}
+    </div>
+  );
+}
