@@ -17,8 +17,8 @@ beforeAll(async () => {
   cli = await bundleChild('main/cli/cli-entry.ts', 'qirtas-cli');
 });
 
-function qirtas(args: string[], env: Record<string, string> = {}) {
-  const result = spawnSync('node', [cli, ...args], { encoding: 'utf8', env: { ...process.env, ...env } });
+function qirtas(args: string[], env: Record<string, string> = {}, input?: string) {
+  const result = spawnSync('node', [cli, ...args], { encoding: 'utf8', env: { ...process.env, ...env }, input });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
@@ -73,6 +73,44 @@ describe('qirtas CLI', () => {
       expect(result.stderr).toContain('left untouched');
     }
     expect(readFileSync(library, 'utf8')).toBe('{ not json');
+  });
+
+  it('imports a JSONL dataset keeping its ids, and searches it one query per line with --batch', () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'qirtas-cli-'));
+    const lines = readFileSync(SEED_PATH, 'utf8').split('\n').map((line) => line.trim()).filter(Boolean);
+    const dataset = join(mkdtempSync(join(tmpdir(), 'qirtas-cli-data-')), 'articles.data');
+    writeFileSync(
+      dataset,
+      [
+        { id: 'A-1', title: lines[1], body: lines.slice(2, 11).join('\n\n'), source: 'الجزيرة', tags: ['حمص'] },
+        { id: 'A-2', title: lines[11], body: lines.slice(12).join('\n\n'), published: '2024-12-07' },
+      ]
+        .map((record) => JSON.stringify(record))
+        .join('\n'),
+    );
+    const imported = qirtas(['import', '--format', 'jsonl', dataset, '--data-dir', dataDir]);
+    expect(imported.code, imported.stderr).toBe(0);
+    expect(imported.stdout).toContain('2 imported');
+
+    const single = qirtas(['search', 'تلبيسه', '--json', '--data-dir', dataDir]);
+    expect(single.code, single.stderr).toBe(0);
+    const found = JSON.parse(single.stdout) as { results: Array<{ externalId: string; snippet: string }> };
+    expect(found.results.map((result) => result.externalId)).toEqual(['A-1']);
+    expect(found.results[0]?.snippet).toContain('تلبيسة');
+
+    const batch = qirtas(
+      ['search', '--batch', '--json', '--data-dir', dataDir],
+      {},
+      ['{"q": "نصيب الحدودي", "limit": 5}', '{"q": "برشلونة"}', '{"q": "الطيران الروسي"}', 'not json'].join('\n'),
+    );
+    expect(batch.code).toBe(1);
+    const answers = batch.stdout.trim().split('\n').map((line) => JSON.parse(line) as { results?: Array<{ id: string; externalId: string; title: string; score: number; snippet: string }>; error?: string });
+    expect(answers).toHaveLength(4);
+    expect(answers[0]?.results?.map((result) => result.externalId)).toEqual(['A-2']);
+    expect(Object.keys(answers[0]?.results?.[0] ?? {})).toEqual(expect.arrayContaining(['id', 'externalId', 'title', 'score', 'snippet']));
+    expect(answers[1]?.results).toEqual([]);
+    expect(answers[2]?.results?.[0]?.externalId).toBe('A-1');
+    expect(answers[3]?.error).toContain('line 4');
   });
 
   it('exits 2 with usage on bad usage, 1 on an unknown id', () => {
