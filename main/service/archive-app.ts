@@ -31,7 +31,7 @@ export async function openArchiveApp(options: ArchiveAppOptions): Promise<Archiv
     service,
     dispatch: createDispatcher(service),
     close: async () => {
-      await service.flush();
+      await service.close();
       await store.close();
     },
   };

@@ -59,8 +59,8 @@ export class SearchOps {
     return this.ready;
   }
 
-  private async open(): Promise<SearchIndex> {
-    const loaded = await SearchIndex.load(this.indexDir).catch(() => null);
+  private async open(rebuild = false): Promise<SearchIndex> {
+    const loaded = rebuild ? null : await SearchIndex.load(this.indexDir).catch(() => null);
     const live = this.store.listMeta().filter((meta) => meta.trashedAt === null);
     let index: SearchIndex;
     if (loaded) {
@@ -136,7 +136,20 @@ export class SearchOps {
   }
 
   async search(query: string, options: SearchOptions): Promise<SearchResponse> {
-    return (await this.whenReady()).search(query, options);
+    const index = await this.whenReady();
+    const response = index.search(query, options);
+    if (!index.damaged) return response;
+    // A stored text failed its checksum: the saved index is damaged. It is a cache, so rebuild it from the articles.
+    index.close();
+    this.index = null;
+    this.ready = this.open(true);
+    return (await this.ready).search(query, options);
+  }
+
+  /** Saves what is pending and releases the index file. */
+  async close(): Promise<void> {
+    await this.save();
+    this.index?.close();
   }
 
   findInText(blocksText: string, query: string, exact: boolean) {

@@ -21,7 +21,8 @@ export async function bundleChild(entry: string, name: string): Promise<string> 
     format: 'esm',
     target: 'node20',
     logLevel: 'error',
-    banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
+    // Packages stay in node_modules (found by walking up from test-results/), as in the real CLI build.
+    packages: 'external',
   });
   return outfile;
 }

@@ -57,9 +57,16 @@ describe('qirtas CLI', () => {
     const result = qirtas(['import', empty, latin1, SEED_PATH, join(folder, 'missing.txt'), '--data-dir', dataDir]);
     expect(result.code).toBe(1);
     expect(result.stderr).toContain(`${empty}: the file is empty`);
-    expect(result.stderr).toContain(`${latin1}: the file is not valid UTF-8 text`);
+    expect(result.stderr).toContain(`${latin1}: cannot tell the text encoding for sure`);
+    expect(result.stderr).toContain('--encoding');
     expect(result.stderr).toMatch(/missing\.txt: no such file/);
     expect(result.stdout).toContain('1 imported, 0 duplicate, 3 failed');
+
+    // Told the encoding, the same short Windows-1256 file imports as Arabic.
+    const told = qirtas(['import', latin1, '--encoding', 'windows-1256', '--data-dir', dataDir, '--json']);
+    expect(told.code, told.stderr).toBe(0);
+    const id = (JSON.parse(told.stdout) as { imported: Array<{ id: string }> }).imported[0]?.id as string;
+    expect(qirtas(['show', id, '--data-dir', dataDir]).stdout).toContain('العربية');
   });
 
   it('names a damaged library.json, changes nothing, and exits 1', () => {
