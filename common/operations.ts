@@ -26,6 +26,13 @@ export const OPERATION_NAMES = [
   'listFacets',
   'getSettings',
   'updateSettings',
+  'exportNotes',
+  'previewExport',
+  'importAnnotationsJson',
+  'listBackups',
+  'createBackup',
+  'restoreBackup',
+  'updateBackupSettings',
 ] as const;
 
 export type OperationName = (typeof OPERATION_NAMES)[number];

@@ -9,6 +9,8 @@ import { importCommand } from './commands/import.js';
 import { listCommand, showCommand } from './commands/list-show.js';
 import { serveCommand } from './commands/serve.js';
 import { searchCommand } from './commands/search.js';
+import { exportCommand, importJsonCommand } from './commands/export.js';
+import { backupCommand, restoreCommand } from './commands/backup.js';
 
 export const USAGE = `Usage: qirtas <command> [options]
 
@@ -19,6 +21,12 @@ Commands:
   search QUERY            search the archive (Arabic folding, clitics, typos); quotes for phrases
   search --batch --json   one {"q": "...", "limit": N} per stdin line → one result line each
   serve                   run Qirtas in your browser on 127.0.0.1 (--port N, --open)
+  export --format F -o FILE   export notes: md html pdf docx json csv csl bib ris
+                          [--article ID…|--tag T|--color C|--query Q|--all] [--only-highlights]
+                          [--group-by article|color|tag] [--locale ar|en]; -o - for stdout
+  import-json FILE…       import Qirtas JSON exports (W3C Web Annotation) back
+  backup -o FILE          a verified zip of the whole archive (--with-index: include the search index)
+  restore FILE            restore a backup zip (verified first; the old archive is kept in backups/)
 
 Options:
   --data-dir DIR          use the archive in DIR (default: QIRTAS_DATA_DIR, else the app's data folder)
@@ -33,6 +41,12 @@ Options:
   --exact                 search: diacritics and hamza as typed
   --port N                serve: port (default: a free one)
   --open                  serve: open the app in a browser window
+  --article ID            export: this article (repeatable; a unique prefix of the id will do)
+  --color C / --query Q   export: highlights of colour C / the articles a search finds
+  --all                   export: the whole archive (the default)
+  --only-highlights       export: only highlights with notes and tags, not the article text
+  --group-by G            export: group highlights by article, color or tag
+  -o, --output FILE       export / backup: where to write
   -h, --help              this text
   -v, --version           the version`;
 
@@ -52,6 +66,15 @@ const OPTIONS: ParseArgsConfig['options'] = {
   exact: { type: 'boolean', default: false },
   batch: { type: 'boolean', default: false },
   open: { type: 'boolean', default: false },
+  article: { type: 'string', multiple: true },
+  color: { type: 'string' },
+  query: { type: 'string' },
+  all: { type: 'boolean', default: false },
+  'only-highlights': { type: 'boolean', default: false },
+  'group-by': { type: 'string' },
+  locale: { type: 'string' },
+  output: { type: 'string', short: 'o' },
+  'with-index': { type: 'boolean', default: false },
   help: { type: 'boolean', short: 'h', default: false },
   version: { type: 'boolean', short: 'v', default: false },
 };
@@ -76,6 +99,8 @@ export async function runCli(argv: string[], appRoot: string): Promise<number> {
     'data-dir'?: string; json: boolean; recursive: boolean; tag?: string[]; trash: boolean;
     port?: string; open: boolean; help: boolean; version: boolean;
     limit?: string; format?: string; encoding?: string; source?: string; from?: string; to?: string; exact: boolean; batch: boolean;
+    article?: string[]; color?: string; query?: string; all: boolean; 'only-highlights': boolean; 'group-by'?: string; locale?: string;
+    output?: string; 'with-index': boolean;
   };
   const [command, ...rest] = positionals;
   const context = createContext(appRoot, values['data-dir'], values.json);
@@ -108,6 +133,27 @@ export async function runCli(argv: string[], appRoot: string): Promise<number> {
         });
       case 'serve':
         return await serveCommand(context, parsePort(values.port), values.open);
+      case 'export':
+        if (rest.length > 0) throw new UsageError(`export takes no positional arguments (got "${rest.join(' ')}"); use --article ID`);
+        return await exportCommand(context, {
+          format: values.format,
+          articles: values.article ?? [],
+          tag: values.tag?.[0],
+          color: values.color,
+          query: values.query,
+          all: values.all,
+          onlyHighlights: values['only-highlights'],
+          groupBy: values['group-by'],
+          locale: values.locale,
+          output: values.output,
+        });
+      case 'import-json':
+        return await importJsonCommand(context, rest);
+      case 'backup':
+        return await backupCommand(context, values.output, values['with-index']);
+      case 'restore':
+        if (rest.length > 1) throw new UsageError('restore takes one backup file: qirtas restore FILE.zip');
+        return await restoreCommand(context, rest[0]);
       default:
         throw new UsageError(`unknown command "${command}"`);
     }

@@ -10,7 +10,7 @@ import type { AppInfo, Contract, ImportOutcome, ResultOf } from '../../common/ap
 import type { OperationName } from '../../common/operations.js';
 import { QirtasError } from '../../common/errors.js';
 import type { ArticleMeta } from '../../common/types/article.js';
-import type { ArchiveStore } from '../store/archive-store.js';
+import { ArchiveStore } from '../store/archive-store.js';
 import { articleFromDraft, type ArticleDraft, draftFromPlainText } from '../import/text-import.js';
 import { EventHub } from './event-hub.js';
 import { AnnotationOps } from './annotation-ops.js';
@@ -19,6 +19,10 @@ import { EncodingUnsureError, parseFile } from '../import/formats/index.js';
 import { draftFromParsed } from '../import/import-files.js';
 import { anchorAll } from './anchored.js';
 import { canonicalText } from '../../common/types/article.js';
+import { dirname } from 'node:path';
+import { exportNotes, previewExport, type ExportDeps } from '../export/export-notes.js';
+import { importAnnotationExport } from '../export/json-import.js';
+import { BackupOps } from '../backup/backup-ops.js';
 
 /** Arguments as the schemas output them (defaults filled in). */
 type ParsedArgs<K extends OperationName> = z.output<Contract[K]['args']>;
@@ -38,14 +42,96 @@ export interface ServiceOptions {
 
 export class ArchiveService implements ArchiveOperations {
   readonly events = new EventHub();
-  private readonly store: ArchiveStore;
-  private readonly annotations: AnnotationOps;
-  readonly searchIndex: SearchOps;
+  // Not readonly: a restore (issue 6) re-opens the store on the restored files and rebuilds these on it.
+  private store: ArchiveStore;
+  private annotations: AnnotationOps;
+  searchIndex: SearchOps;
+  readonly backups: BackupOps;
 
   constructor(private readonly options: ServiceOptions) {
     this.store = options.store;
     this.searchIndex = new SearchOps(this.store);
     this.annotations = new AnnotationOps(this.store, (id) => this.articleChanged(id));
+    this.backups = new BackupOps({
+      store: () => this.store,
+      appVersion: options.version,
+      // The old index must be complete, saved and its file released before index/ moves aside, so it never
+      // writes into the restored archive; a fresh (lazy) one serves until the store is re-opened.
+      beforeSwap: async () => {
+        await this.searchIndex.whenReady();
+        await this.searchIndex.close();
+        this.searchIndex = new SearchOps(this.store);
+      },
+      reload: () => this.reopenStore(),
+      log: (message) => console.error(message),
+    });
+    this.backups.start();
+  }
+
+  /**
+   * After a restore swapped the files (the lock still held by this process):
+   * opens a new store on them — taking over this process's own lock — and
+   * rebuilds the annotation and search helpers on it. The old store object is
+   * dropped without releasing (its release would remove the lock the new one
+   * holds); the host's close() still releases the lock file at exit.
+   */
+  private async reopenStore(): Promise<void> {
+    const before = this.store.listMeta().map((meta) => meta.id);
+    const fresh = await ArchiveStore.open(this.store.dataDir);
+    this.store = fresh;
+    this.searchIndex = new SearchOps(fresh);
+    this.annotations = new AnnotationOps(fresh, (id) => this.articleChanged(id));
+    this.events.emit({ type: 'articles-changed' });
+    this.events.emit({ type: 'settings-changed' });
+    // An open article (the reader) may be one whose text or highlights the restore changed.
+    for (const id of new Set([...before, ...fresh.listMeta().map((meta) => meta.id)])) this.events.emit({ type: 'article-changed', id });
+  }
+
+  /** The store the service currently works on (a restore replaces it). */
+  get currentStore(): ArchiveStore {
+    return this.store;
+  }
+
+  private exportDeps(): ExportDeps {
+    return {
+      appRoot: dirname(this.options.assetsDir),
+      findArticles: async (query, exact) => (await this.searchIndex.search(query, { limit: 500, exact, prefix: false })).results.map((result) => result.id),
+    };
+  }
+
+  async exportNotes(args: ParsedArgs<'exportNotes'>): Promise<ResultOf<'exportNotes'>> {
+    const result = await exportNotes(this.store, args, this.exportDeps());
+    const data = Buffer.from(result.bytes.buffer, result.bytes.byteOffset, result.bytes.byteLength).toString('base64');
+    return { fileName: result.fileName, mimeType: result.mimeType, data, size: result.bytes.byteLength, articleCount: result.articleCount, highlightCount: result.highlightCount };
+  }
+
+  previewExport({ maxEntries, ...request }: ParsedArgs<'previewExport'>): Promise<ResultOf<'previewExport'>> {
+    return previewExport(this.store, request, maxEntries, this.exportDeps());
+  }
+
+  async importAnnotationsJson({ name, data }: ParsedArgs<'importAnnotationsJson'>): Promise<ResultOf<'importAnnotationsJson'>> {
+    const { report, changedIds } = await importAnnotationExport(this.store, Buffer.from(data, 'base64').toString('utf8'), name);
+    // Its notes cache knows nothing of the imported highlights: start a fresh one.
+    if (changedIds.length > 0) this.annotations = new AnnotationOps(this.store, (id) => this.articleChanged(id));
+    for (const id of changedIds) this.articleChanged(id);
+    if (report.articlesAdded > 0) this.events.emit({ type: 'articles-changed' });
+    return report;
+  }
+
+  listBackups(): Promise<ResultOf<'listBackups'>> {
+    return this.backups.list();
+  }
+
+  createBackup(): Promise<ResultOf<'createBackup'>> {
+    return this.backups.create('manual');
+  }
+
+  restoreBackup(args: ParsedArgs<'restoreBackup'>): Promise<ResultOf<'restoreBackup'>> {
+    return this.backups.restore(args);
+  }
+
+  updateBackupSettings(patch: ParsedArgs<'updateBackupSettings'>): Promise<ResultOf<'updateBackupSettings'>> {
+    return this.backups.updateSettings(patch);
   }
 
   /** Every change to one article goes through here: the index follows, listeners hear of it. */
@@ -204,7 +290,14 @@ export class ArchiveService implements ArchiveOperations {
 
   /** Saves what is pending (the search index) before the archive closes. */
   async flush(): Promise<void> {
+    await this.backups.stop();
     await this.searchIndex.save();
+  }
+
+  /** Saves what is pending and releases open files (the search index's) before the archive closes. */
+  async close(): Promise<void> {
+    await this.flush();
+    await this.searchIndex.close();
   }
 
   async getSettings(): Promise<ResultOf<'getSettings'>> {

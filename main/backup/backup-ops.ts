@@ -1,0 +1,223 @@
+/**
+ * Backups as the service offers them (issue 6): list the zips in backups/,
+ * create one now, restore one (from backups/ or sent from the UI), and the
+ * automatic daily backup while the app is open — the first check a minute
+ * after the archive opens, then hourly: when the newest automatic backup is
+ * older than 24 hours, write a new one (verified) and keep the last N (7 by
+ * default). Backup settings live in backups/settings.json (not in
+ * library.json, so a restore never changes how backups are made).
+ *
+ * Restoring goes through the process that holds the lock: the service's store
+ * holds it, the swap happens under it, and then `reload` (the service) re-opens
+ * the store on the restored files. Backups and restores are serialised.
+ */
+import { randomBytes } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { mkdir, readdir, readFile, stat, unlink, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { z } from 'zod';
+import type { BackupInfo, BackupList, BackupSettings, RestoreResult } from '../../common/api.js';
+import { QirtasError } from '../../common/errors.js';
+import { TEMP_SUFFIX, writeFileDurably } from '../store/durable-file.js';
+import type { ArchiveStore } from '../store/archive-store.js';
+import { readManifest } from './backup-reader.js';
+import { createBackup, sweepBackupTemps } from './create-backup.js';
+import { fileStamp, JOURNAL_FILE, recoverInterruptedRestore, restoreBackupFile, sweepStaging } from './restore.js';
+import type { ZipLimits } from './zip-read.js';
+
+export const BACKUPS_FOLDER = 'backups';
+const SETTINGS_FILE = 'settings.json';
+const DAY_MS = 24 * 60 * 60 * 1000;
+const HOUR_MS = 60 * 60 * 1000;
+const DEFAULT_FIRST_CHECK_MS = 60_000;
+
+export const DEFAULT_BACKUP_SETTINGS: BackupSettings = { enabled: true, keep: 7 };
+const StoredSettings = z.object({ schemaVersion: z.literal(1), enabled: z.boolean(), keep: z.number().int().min(1).max(100) });
+
+export interface BackupOpsOptions {
+  /** The service's current store (it changes after a restore). */
+  store: () => ArchiveStore;
+  appVersion: string;
+  /** Right before a swap: save caches that would otherwise be written later (the search index). */
+  beforeSwap: () => Promise<void>;
+  /** After a swap, with the lock still held: re-open the store on the restored files. */
+  reload: () => Promise<void>;
+  now?: () => Date;
+  limits?: Partial<ZipLimits>;
+  log?: (message: string) => void;
+}
+
+/** qirtas-<kind>-<stamp>.zip */
+export function backupFileName(kind: BackupInfo['kind'], now: Date): string {
+  return `qirtas-${kind}-${fileStamp(now)}.zip`;
+}
+
+export class BackupOps {
+  private queue: Promise<unknown> = Promise.resolve();
+  private timers: NodeJS.Timeout[] = [];
+  private stopped = false;
+  private readonly manifests = new Map<string, BackupInfo>();
+
+  constructor(private readonly options: BackupOpsOptions) {}
+
+  private get dataDir(): string {
+    return this.options.store().dataDir;
+  }
+
+  get folder(): string {
+    return join(this.dataDir, BACKUPS_FOLDER);
+  }
+
+  private now(): Date {
+    return this.options.now?.() ?? new Date();
+  }
+
+  /** Runs backups and restores one at a time. */
+  private serial<T>(work: () => Promise<T>): Promise<T> {
+    const next = this.queue.then(work, work);
+    this.queue = next.catch(() => undefined);
+    return next;
+  }
+
+  async settings(): Promise<BackupSettings> {
+    try {
+      const stored = StoredSettings.parse(JSON.parse(await readFile(join(this.folder, SETTINGS_FILE), 'utf8')));
+      return { enabled: stored.enabled, keep: stored.keep };
+    } catch {
+      return { ...DEFAULT_BACKUP_SETTINGS };
+    }
+  }
+
+  async updateSettings(patch: Partial<BackupSettings>): Promise<BackupSettings> {
+    if (this.options.store().readOnly) throw new QirtasError('LOCKED', 'This archive was opened read-only; nothing can be changed.');
+    const settings = { ...(await this.settings()), ...patch };
+    await mkdir(this.folder, { recursive: true });
+    await writeFileDurably(join(this.folder, SETTINGS_FILE), `${JSON.stringify({ schemaVersion: 1, ...settings })}\n`);
+    if (patch.keep !== undefined) await this.serial(() => this.rotate(settings.keep));
+    return settings;
+  }
+
+  /** Every readable backup in backups/, newest first. */
+  async list(): Promise<BackupList> {
+    const names = (await readdir(this.folder).catch(() => [] as string[])).filter((name) => name.endsWith('.zip') && !name.startsWith('.'));
+    const backups: BackupInfo[] = [];
+    for (const name of names) {
+      const path = join(this.folder, name);
+      const info = await stat(path).catch(() => null);
+      if (!info?.isFile()) continue;
+      const key = `${name}:${info.size}:${info.mtimeMs}`;
+      let entry = this.manifests.get(key);
+      if (!entry) {
+        try {
+          const manifest = await readManifest(path, this.options.limits);
+          entry = { name, kind: manifest.kind, created: manifest.created, size: info.size, articleCount: manifest.articleCount, annotationCount: manifest.annotationCount };
+          this.manifests.set(key, entry);
+        } catch {
+          continue; // not a backup (or a damaged one): not offered for restore
+        }
+      }
+      backups.push(entry);
+    }
+    backups.sort((a, b) => b.created.localeCompare(a.created) || b.name.localeCompare(a.name));
+    return { folder: this.folder, backups, settings: await this.settings() };
+  }
+
+  /** Writes and verifies a backup in backups/ (automatic ones are then rotated). */
+  create(kind: BackupInfo['kind'] = 'manual'): Promise<BackupInfo> {
+    return this.serial(async () => {
+      if (this.options.store().readOnly) throw new QirtasError('LOCKED', 'This archive was opened read-only; back it up with `qirtas backup -o FILE`.');
+      await mkdir(this.folder, { recursive: true });
+      const now = this.now();
+      const name = backupFileName(kind, now);
+      const created = await createBackup(this.dataDir, join(this.folder, name), { kind, appVersion: this.options.appVersion, now, limits: this.options.limits });
+      if (kind === 'auto') await this.rotate((await this.settings()).keep);
+      return { name, kind, created: created.manifest.created, size: created.size, articleCount: created.manifest.articleCount, annotationCount: created.manifest.annotationCount };
+    });
+  }
+
+  /** Deletes automatic backups beyond the newest `keep`. */
+  private async rotate(keep: number): Promise<void> {
+    const autos = (await this.list()).backups.filter((backup) => backup.kind === 'auto');
+    for (const old of autos.slice(keep)) await unlink(join(this.folder, old.name)).catch(() => undefined);
+  }
+
+  /**
+   * Restores a backup from backups/ (name) or sent from the UI (base64 data).
+   * Verified in staging first; a refusal changes nothing. Afterwards the store is
+   * re-opened on the restored files.
+   */
+  restore(args: { name: string } | { fileName: string; data: string }): Promise<RestoreResult> {
+    return this.serial(async () => {
+      if (this.options.store().readOnly) throw new QirtasError('LOCKED', 'This archive was opened read-only; nothing can be restored into it.');
+      let path: string;
+      let upload: string | null = null;
+      if ('name' in args) {
+        path = join(this.folder, args.name);
+        if (!existsSync(path)) throw new QirtasError('NOT_FOUND', `There is no backup named "${args.name}" in ${this.folder}.`);
+      } else {
+        await mkdir(this.folder, { recursive: true });
+        upload = join(this.folder, `.upload-${randomBytes(6).toString('hex')}.zip${TEMP_SUFFIX}`);
+        await writeFile(upload, Buffer.from(args.data, 'base64'), { flag: 'wx' });
+        path = upload;
+      }
+      try {
+        const outcome = await restoreBackupFile(path, this.dataDir, { limits: this.options.limits, now: this.now(), beforeSwap: this.options.beforeSwap });
+        await this.options.reload();
+        return outcome;
+      } finally {
+        if (upload) await unlink(upload).catch(() => undefined);
+      }
+    });
+  }
+
+  /** The daily check: a new automatic backup when the newest is older than a day. */
+  async runScheduledCheck(): Promise<BackupInfo | null> {
+    return (await this.isDue()) ? this.create('auto') : null;
+  }
+
+  private async isDue(): Promise<boolean> {
+    const store = this.options.store();
+    if (this.stopped || store.readOnly || store.listMeta().length === 0) return false;
+    if (!(await this.settings()).enabled) return false;
+    const newest = (await this.list()).backups.find((backup) => backup.kind === 'auto');
+    return !newest || this.now().getTime() - Date.parse(newest.created) >= DAY_MS;
+  }
+
+  /**
+   * At open (writable stores only): rolls back a restore a dead process left
+   * half done (then reloads), sweeps leftovers, and schedules the daily check.
+   */
+  start(firstCheckMs = Number(process.env.QIRTAS_BACKUP_FIRST_CHECK_MS ?? DEFAULT_FIRST_CHECK_MS)): void {
+    const store = this.options.store();
+    if (store.readOnly) return;
+    if (existsSync(join(store.dataDir, JOURNAL_FILE))) {
+      void this.serial(async () => {
+        if (await recoverInterruptedRestore(store.dataDir)) {
+          this.options.log?.('Qirtas: a restore was interrupted; the previous archive was put back.');
+          await this.options.reload();
+        }
+      }).catch((error: Error) => this.options.log?.(`Qirtas: recovering an interrupted restore failed: ${error.message}`));
+    }
+    // In the queue, so a restore never starts while leftovers are being swept.
+    void this.serial(async () => {
+      await sweepBackupTemps(this.folder);
+      await sweepStaging(store.dataDir);
+    }).catch(() => undefined);
+    const check = () => {
+      void this.runScheduledCheck().catch((error: Error) => this.options.log?.(`Qirtas: the automatic backup failed: ${error.message}`));
+    };
+    const first = setTimeout(check, Number.isFinite(firstCheckMs) ? firstCheckMs : DEFAULT_FIRST_CHECK_MS);
+    const hourly = setInterval(check, HOUR_MS);
+    first.unref();
+    hourly.unref();
+    this.timers.push(first, hourly);
+  }
+
+  /** Stops the schedule and waits for a backup in progress (called when the archive closes). */
+  async stop(): Promise<void> {
+    this.stopped = true;
+    for (const timer of this.timers) clearTimeout(timer);
+    this.timers = [];
+    await this.queue;
+  }
+}
