@@ -10,6 +10,7 @@ import { openArchiveApp, type ArchiveApp } from '../service/archive-app.js';
 import { resolveDataDir } from '../store/data-dir.js';
 import { registerIpcBridge } from './ipc-bridge.js';
 import { createMainWindow, hardenSession, rendererIndexUrl } from './secure-window.js';
+import { registerElectronPdf } from './print-to-pdf.js';
 
 const dataDirArg = process.argv.find((arg) => arg.startsWith('--data-dir='))?.slice('--data-dir='.length);
 const dataDir = resolveDataDir(dataDirArg);
@@ -32,6 +33,7 @@ if (!app.requestSingleInstanceLock()) {
   });
   app.whenReady().then(async () => {
     hardenSession();
+    registerElectronPdf();
     const appRoot = app.getAppPath();
     try {
       archive = await openArchiveApp({ dataDir, assetsDir: join(appRoot, 'assets'), host: 'electron', version: app.getVersion() });
