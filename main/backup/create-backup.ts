@@ -19,7 +19,7 @@ import { Zip, ZipDeflate } from 'fflate';
 import type { BackupInfo } from '../../common/api.js';
 import { QirtasError } from '../../common/errors.js';
 import { LibraryFile, SCHEMA_VERSION } from '../../common/types/article.js';
-import { isTempFileName, TEMP_SUFFIX } from '../store/durable-file.js';
+import { isTempFileName, syncFolder, TEMP_SUFFIX } from '../store/durable-file.js';
 import { readBackup } from './backup-reader.js';
 import { BACKUP_FORMAT, type BackupManifest, MANIFEST_NAME, MANIFEST_VERSION, type ManifestFile } from './manifest.js';
 import type { ZipLimits } from './zip-read.js';
@@ -66,15 +66,6 @@ async function listFolder(folder: string, pattern: RegExp): Promise<string[]> {
   }
 }
 
-async function fsyncFolder(folder: string): Promise<void> {
-  if (process.platform === 'win32') return;
-  const handle = await open(folder, 'r');
-  try {
-    await handle.sync();
-  } finally {
-    await handle.close();
-  }
-}
 
 async function writeZip(dataDir: string, tempPath: string, options: CreateBackupOptions): Promise<BackupManifest> {
   const libraryBytes = await readFile(join(dataDir, 'library.json')).catch((error: NodeJS.ErrnoException) => {
@@ -171,7 +162,7 @@ export async function createBackup(dataDir: string, target: string, options: Cre
         throw new QirtasError('INTERNAL', `The backup did not verify after writing, so it was not kept: ${error.message}`);
       });
       await rename(temp, target);
-      await fsyncFolder(folder);
+      await syncFolder(folder);
       return { path: target, size: (await stat(target)).size, manifest };
     } catch (error) {
       await unlink(temp).catch(() => undefined);

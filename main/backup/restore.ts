@@ -26,7 +26,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdir, open, readdir, readFile, rename, rm, stat, unlink } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { z } from 'zod';
-import { writeFileDurably } from '../store/durable-file.js';
+import { syncFolder, writeFileDurably } from '../store/durable-file.js';
 import { readBackup, type ReadBackupResult } from './backup-reader.js';
 import type { ZipLimits } from './zip-read.js';
 
@@ -54,15 +54,6 @@ async function exists(path: string): Promise<boolean> {
   );
 }
 
-async function fsyncFolder(folder: string): Promise<void> {
-  if (process.platform === 'win32') return;
-  const handle = await open(folder, 'r');
-  try {
-    await handle.sync();
-  } finally {
-    await handle.close();
-  }
-}
 
 /** A timestamp that sorts and is safe in a file name: 2025-01-31T10-20-30-123Z. */
 export function fileStamp(date = new Date()): string {
@@ -97,8 +88,8 @@ export async function stageBackup(zipPath: string, dataDir: string, limits: Part
       },
     });
     for (const sub of ['articles', 'index']) await mkdir(join(folder, sub), { recursive: true });
-    await fsyncFolder(join(folder, 'articles'));
-    await fsyncFolder(folder);
+    await syncFolder(join(folder, 'articles'));
+    await syncFolder(folder);
     return { ...result, folder };
   } catch (error) {
     await rm(folder, { recursive: true, force: true });
@@ -142,9 +133,9 @@ export async function recoverInterruptedRestore(dataDir: string): Promise<boolea
     if (isNew) await rename(live, join(staging, item)).catch(() => rm(live, { recursive: true, force: true }));
     if (wasMovedAside) await rename(old, live);
   }
-  await fsyncFolder(dataDir);
+  await syncFolder(dataDir);
   await unlink(journalPath);
-  await fsyncFolder(dataDir);
+  await syncFolder(dataDir);
   await rm(staging, { recursive: true, force: true });
   await rm(aside, { recursive: true, force: true }).catch(() => undefined);
   return true;
@@ -183,15 +174,15 @@ export async function swapInStaged(dataDir: string, staged: StagedRestore, now =
       const fresh = join(staged.folder, item);
       if (await exists(fresh)) await rename(fresh, join(dataDir, item));
     }
-    await fsyncFolder(aside);
-    await fsyncFolder(dataDir);
+    await syncFolder(aside);
+    await syncFolder(dataDir);
   } catch (error) {
     // Put the previous archive back before reporting.
     await recoverInterruptedRestore(dataDir);
     throw error;
   }
   await unlink(join(dataDir, JOURNAL_FILE));
-  await fsyncFolder(dataDir);
+  await syncFolder(dataDir);
   await rm(staged.folder, { recursive: true, force: true });
   if (existed.length === 0) {
     // There was no archive here (a restore into a new folder): nothing to keep.

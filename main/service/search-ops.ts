@@ -81,12 +81,11 @@ export class SearchOps {
 
   /** Brings a loaded index up to date with articles added, removed or changed after it was saved. */
   private async catchUp(index: SearchIndex, live: readonly ArticleMeta[]): Promise<void> {
-    let savedAt = 0;
-    try {
-      savedAt = (JSON.parse(await readFile(join(this.indexDir, STATE_FILE), 'utf8')) as { savedAt: number }).savedAt;
-    } catch {
-      savedAt = 0;
-    }
+    // Unknown save time (no or unreadable state file): treat every article as changed since.
+    const savedAt = await readFile(join(this.indexDir, STATE_FILE), 'utf8').then(
+      (json) => Number((JSON.parse(json) as { savedAt?: unknown }).savedAt) || 0,
+      () => 0,
+    );
     const liveIds = new Set(live.map((meta) => meta.id));
     for (const id of index.ids()) {
       if (!liveIds.has(id)) {

@@ -35,8 +35,8 @@ async function renameWithRetry(from: string, to: string): Promise<void> {
   }
 }
 
-/** fsync a folder so the rename itself survives a power cut. Windows cannot open folders for this. */
-async function syncFolder(folder: string): Promise<void> {
+/** fsync a folder so a rename in it survives a power cut. Windows cannot open folders for this. */
+export async function syncFolder(folder: string): Promise<void> {
   if (process.platform === 'win32') return;
   const handle = await open(folder, 'r');
   try {

@@ -61,14 +61,19 @@ export const test = base.extend<{ shell: ShellProcess; page: Page }>({
     await shell.stop();
     rmSync(dataDir, { recursive: true, force: true });
   },
-  page: async ({ page }, use) => {
+  // Depends on the shell so that it is torn down first: requests still in flight when a
+  // test ends (a debounced settings save) are cancelled by leaving the page, not refused
+  // by a server that is already gone.
+  page: async ({ page, shell: _shell }, use) => {
     const errors: string[] = [];
     page.on('pageerror', (error) => errors.push(error.message));
     page.on('console', (message) => {
       if (message.type() === 'error') errors.push(`${message.text()} ${message.location().url}`);
     });
     await use(page);
-    expect(errors, 'the page reported errors').toEqual([]);
+    const reported = [...errors];
+    await page.goto('about:blank');
+    expect(reported, 'the page reported errors').toEqual([]);
   },
 });
 
