@@ -16,7 +16,8 @@
  *    library.json (metadata only, so a lower bound) and its ratio printed; library.json
  *    is checked to be untouched by the saves.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import { startShell } from '../tests/support/shell-process.js';
+import type { ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
@@ -119,26 +120,6 @@ function manyHighlights(text: string, count: number, random: () => number): Anno
     });
   }
   return annotations;
-}
-
-async function startShell(dataDir: string): Promise<{ url: string; child: ChildProcess }> {
-  const child = spawn(process.execPath, [join(ROOT, 'bin', 'qirtas.mjs'), 'serve', '--port', '0', '--data-dir', dataDir], { stdio: ['ignore', 'pipe', 'pipe'] });
-  let output = '';
-  const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`qirtas serve did not start:\n${output}`)), 30_000);
-    const onData = (chunk: Buffer) => {
-      output += chunk.toString();
-      const match = /Open: (\S+)/.exec(output);
-      if (match?.[1]) {
-        clearTimeout(timer);
-        resolve(match[1]);
-      }
-    };
-    child.stdout?.on('data', onData);
-    child.stderr?.on('data', onData);
-    child.once('exit', (code) => reject(new Error(`qirtas serve exited with ${code}:\n${output}`)));
-  });
-  return { url, child };
 }
 
 async function stopShell(child: ChildProcess): Promise<void> {

@@ -1,8 +1,9 @@
 // Datasets (.jsonl, .csv): one article per record, from sections of the seed article; a bad record fails
 // the whole file and the error names its line.
 import { describe, expect, it } from 'vitest';
-import { ImportError, parseFile, type ParsedArticle } from '../../../../main/import/formats/index.js';
+import { parseFile, type ParsedArticle } from '../../../../main/import/formats/index.js';
 import { encodeText, makeCsv, makeJsonl, seedLines, seedRecords, type DatasetRecord } from '../../../support/make-import-fixtures.js';
+import { importError } from '../../../support/import-error.js';
 
 const records = seedRecords();
 
@@ -15,15 +16,6 @@ function expected(record: DatasetRecord): ParsedArticle {
   if (record.tags) result.tags = record.tags;
   if (record.id) result.externalId = record.id;
   return result;
-}
-
-async function importError(promise: Promise<unknown>): Promise<ImportError> {
-  const error = await promise.then(
-    () => undefined,
-    (thrown: unknown) => thrown,
-  );
-  expect(error).toBeInstanceOf(ImportError);
-  return error as ImportError;
 }
 
 const text = (value: string) => new TextEncoder().encode(value);

@@ -1,18 +1,10 @@
 // The .docx reader on the seed article written by the docx package with right-to-left (bidi) paragraphs.
 import { describe, expect, it } from 'vitest';
-import { ImportError, parseFile } from '../../../../main/import/formats/index.js';
+import { parseFile } from '../../../../main/import/formats/index.js';
 import { makeDocx, seedArticle } from '../../../support/make-import-fixtures.js';
+import { importError } from '../../../support/import-error.js';
 
 const article = seedArticle();
-
-async function importError(promise: Promise<unknown>): Promise<ImportError> {
-  const error = await promise.then(
-    () => undefined,
-    (thrown: unknown) => thrown,
-  );
-  expect(error).toBeInstanceOf(ImportError);
-  return error as ImportError;
-}
 
 describe('.docx reader', () => {
   it('keeps the title, headings, paragraphs, the quote and list items, Arabic in logical order', async () => {

@@ -2,18 +2,10 @@
 // encoded by iconv-lite in every encoding Arabic text files come in.
 import { describe, expect, it } from 'vitest';
 import { detectEncoding } from '../../../../main/import/detect-encoding.js';
-import { EncodingUnsureError, ImportError, parseFile } from '../../../../main/import/formats/index.js';
+import { EncodingUnsureError, parseFile } from '../../../../main/import/formats/index.js';
 import { parsePlainText } from '../../../../common/text/plain-text.js';
 import { encodeText, isoEncodableSeedText, seedText, type FixtureEncoding } from '../../../support/make-import-fixtures.js';
-
-async function importError(promise: Promise<unknown>): Promise<ImportError> {
-  const error = await promise.then(
-    () => undefined,
-    (thrown: unknown) => thrown,
-  );
-  expect(error).toBeInstanceOf(ImportError);
-  return error as ImportError;
-}
+import { importError } from '../../../support/import-error.js';
 
 const seed = seedText();
 const isoSeed = isoEncodableSeedText();

@@ -9,15 +9,7 @@ import { readMarkdown } from '../../../../main/import/formats/markdown.js';
 import { readPdf } from '../../../../main/import/formats/pdf.js';
 import { readTxt } from '../../../../main/import/formats/txt.js';
 import { makeMarkdown, seedArticle, seedText } from '../../../support/make-import-fixtures.js';
-
-async function importError(promise: Promise<unknown>): Promise<ImportError> {
-  const error = await promise.then(
-    () => undefined,
-    (thrown: unknown) => thrown,
-  );
-  expect(error).toBeInstanceOf(ImportError);
-  return error as ImportError;
-}
+import { importError } from '../../../support/import-error.js';
 
 const utf8 = (text: string) => new TextEncoder().encode(text);
 

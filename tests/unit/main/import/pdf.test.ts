@@ -2,9 +2,10 @@
 // out left to right in logical order (text then comes back in visual order and must be repaired), and
 // damaged files.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ImportError, parseFile, type ParsedArticle } from '../../../../main/import/formats/index.js';
+import { parseFile, type ParsedArticle } from '../../../../main/import/formats/index.js';
 import { VISUAL_ORDER_REPAIRED } from '../../../../main/import/formats/pdf.js';
 import { arabicFontInstalled, pdfHtml, seedArticle, squash, startPdfMaker, type PdfMaker } from '../../../support/make-import-fixtures.js';
+import { importError } from '../../../support/import-error.js';
 
 const article = seedArticle();
 // Without an Arabic font Chromium prints boxes, and there is no Arabic text to compare.
@@ -23,15 +24,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await maker?.close();
 });
-
-async function importError(promise: Promise<unknown>): Promise<ImportError> {
-  const error = await promise.then(
-    () => undefined,
-    (thrown: unknown) => thrown,
-  );
-  expect(error).toBeInstanceOf(ImportError);
-  return error as ImportError;
-}
 
 const allText = (parsed: ParsedArticle) => squash(parsed.blocks.map((block) => block.text).join(''));
 
