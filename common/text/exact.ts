@@ -125,15 +125,9 @@ export function normalizeExact(original: string): Normalized {
   let sawMark = false;
   let i = 0;
   while (i < len) {
-    let cp = original.charCodeAt(i);
-    let width = 1;
-    if (cp >= 0xd800 && cp <= 0xdbff && i + 1 < len) {
-      const low = original.charCodeAt(i + 1);
-      if (low >= 0xdc00 && low <= 0xdfff) {
-        cp = ((cp - 0xd800) << 10) + (low - 0xdc00) + 0x10000;
-        width = 2;
-      }
-    }
+    // A whole code point; a lone surrogate comes back as itself (width 1).
+    const cp = original.codePointAt(i) as number;
+    const width = cp > 0xffff ? 2 : 1;
     const next = i + width;
     switch (kindOf(cp)) {
       case X_KEEP:

@@ -18,18 +18,10 @@
  */
 import { readFileSync } from 'node:fs';
 import type { Block } from '../../common/types/article.js';
+import type { SearchDoc } from '../../main/search/types.js';
 
-export interface CorpusArticle {
-  id: string;
-  externalId?: string;
-  title: string;
-  blocks: Block[];
-  tags: string[];
-  source: string;
-  published: string | null;
-  highlights: { text: string; color: string }[];
-  notes: string[];
-}
+/** A generated article, in the shape the search index takes. */
+export type CorpusArticle = SearchDoc;
 
 const SEED_ARTICLE_URL = new URL('../../assets/samples/seed-article.txt', import.meta.url);
 
