@@ -7,6 +7,7 @@ import { useState, type FormEvent } from 'react';
 import { useApp } from '../app/api-context.js';
 import { Dialog } from '../app/Dialog.js';
 import { useI18n } from '../i18n/i18n.js';
+import { FormFooter } from '../app/FormFooter.js';
 
 export function ImportDialog({ onClose }: { onClose: () => void }) {
   const { t } = useI18n();
@@ -53,14 +54,7 @@ export function ImportDialog({ onClose }: { onClose: () => void }) {
             <input name="source" dir="auto" value={source} onChange={(event) => setSource(event.target.value)} />
           </label>
         </div>
-        <div className="form-actions">
-          <button type="submit" className="button-primary" disabled={busy || text.trim() === ''}>
-            {t.importAction}
-          </button>
-          <button type="button" onClick={onClose}>
-            {t.cancel}
-          </button>
-        </div>
+        <FormFooter submitLabel={t.importAction} disabled={busy || text.trim() === ''} onCancel={onClose} />
       </form>
     </Dialog>
   );

@@ -9,6 +9,7 @@ import type { Block } from '../../common/types/article.js';
 import { useApp } from '../app/api-context.js';
 import { Dialog } from '../app/Dialog.js';
 import { useI18n } from '../i18n/i18n.js';
+import { FormFooter } from '../app/FormFooter.js';
 
 export function blocksToPlainText(blocks: readonly Block[]): string {
   return blocks.map((block) => (block.kind === 'quote' ? `> ${block.text}` : block.kind === 'list-item' ? `- ${block.text}` : block.text)).join('\n');
@@ -40,19 +41,7 @@ export function EditTextDialog({ article, onClose, onSaved }: { article: FullArt
           <span className="offscreen">{t.importTextLabel}</span>
           <textarea dir="rtl" lang="ar" rows={16} value={text} onChange={(event) => setText(event.target.value)} required />
         </label>
-        {error && (
-          <p className="form-error" role="alert">
-            {error}
-          </p>
-        )}
-        <div className="form-actions">
-          <button type="submit" className="button-primary" disabled={busy}>
-            {t.save}
-          </button>
-          <button type="button" onClick={onClose}>
-            {t.cancel}
-          </button>
-        </div>
+        <FormFooter error={error} submitLabel={t.save} disabled={busy} onCancel={onClose} />
       </form>
     </Dialog>
   );

@@ -7,6 +7,7 @@ import type { ArticleMeta } from '../../common/types/article.js';
 import { useApp } from '../app/api-context.js';
 import { Dialog } from '../app/Dialog.js';
 import { useI18n } from '../i18n/i18n.js';
+import { FormFooter } from '../app/FormFooter.js';
 
 export function MetadataDialog({ meta, onClose, onSaved }: { meta: ArticleMeta; onClose: () => void; onSaved: (meta: ArticleMeta) => void }) {
   const { t } = useI18n();
@@ -78,19 +79,7 @@ export function MetadataDialog({ meta, onClose, onSaved }: { meta: ArticleMeta; 
           {t.fieldTags}
           <input dir="auto" {...field('tags')} />
         </label>
-        {error && (
-          <p className="form-error" role="alert">
-            {error}
-          </p>
-        )}
-        <div className="form-actions">
-          <button type="submit" className="button-primary">
-            {t.save}
-          </button>
-          <button type="button" onClick={onClose}>
-            {t.cancel}
-          </button>
-        </div>
+        <FormFooter error={error} submitLabel={t.save} onCancel={onClose} />
       </form>
     </Dialog>
   );
