@@ -15,6 +15,7 @@ import { articleFromDraft, type ArticleDraft, draftFromPlainText } from '../impo
 import { EventHub } from './event-hub.js';
 import { AnnotationOps } from './annotation-ops.js';
 import { SearchOps } from './search-ops.js';
+import { findInText } from '../search/find-in-text.js';
 import { EncodingUnsureError, parseFile } from '../import/formats/index.js';
 import { draftFromParsed } from '../import/import-files.js';
 import { anchorAll } from './anchored.js';
@@ -285,7 +286,8 @@ export class ArchiveService implements ArchiveOperations {
 
   async findInArticle({ id, query, exact }: ParsedArgs<'findInArticle'>): Promise<ResultOf<'findInArticle'>> {
     const file = await this.store.readArticle(id);
-    return this.searchIndex.findInText(canonicalText(file.blocks), query, exact);
+    // Pure text work with the search folding: needs no index, so it never waits for one to build.
+    return findInText(canonicalText(file.blocks), query, exact);
   }
 
   /** Saves what is pending (the search index) before the archive closes. */

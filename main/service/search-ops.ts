@@ -151,10 +151,6 @@ export class SearchOps {
     this.index?.close();
   }
 
-  findInText(blocksText: string, query: string, exact: boolean) {
-    // Pure text work: needs no index, so it never waits for one to build.
-    return (this.index ?? new SearchIndex()).findInText(blocksText, query, exact);
-  }
 
   /** Titles, tags and sources for the quick switcher (fuse.js over short lists). */
   quickLists(): QuickLists {
