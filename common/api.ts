@@ -7,7 +7,7 @@
 import { z } from 'zod';
 import type { ApiResponse } from './errors.js';
 import { type OperationName, OPERATION_NAMES } from './operations.js';
-import { ArticleMeta, Annotation, Block, ColorLabels, HighlightColor, IsoDate, Locale, ReaderSettings, Settings } from './types/article.js';
+import { ArticleMeta, Annotation, Block, ColorLabels, HighlightColor, IsoDate, Locale, ReaderSettingsPatch, Settings } from './types/article.js';
 
 const Id = z.object({ id: z.string().min(1).max(200) });
 
@@ -339,7 +339,7 @@ export const contract = {
   listFacets: { args: z.object({}), result: z.object({ tags: z.array(z.string()), sources: z.array(z.string()) }) },
   getSettings: { args: z.object({}), result: Settings },
   updateSettings: {
-    args: z.object({ locale: Locale.optional(), reader: ReaderSettings.partial().optional(), colorLabels: ColorLabels.optional() }),
+    args: z.object({ locale: Locale.optional(), reader: ReaderSettingsPatch.optional(), colorLabels: ColorLabels.optional() }),
     result: Settings,
   },
   /** One export file (issue 6): the bytes as base64, to download or save. PDF needs a renderer (Electron's printToPDF or Chromium). */

@@ -81,19 +81,37 @@ export type ArticleFile = z.infer<typeof ArticleFile>;
 export const Locale = z.enum(['ar', 'en']);
 export type Locale = z.infer<typeof Locale>;
 
-export const ReaderSettings = z.object({
-  font: z.enum(['naskh', 'sans']).default('naskh'),
+/** The reader settings' fields with their bounds and no defaults, so a patch carries only what changed. */
+const readerSettingsFields = {
+  font: z.enum(['naskh', 'sans']),
   /** Font size in CSS pixels. */
-  size: z.number().min(12).max(40).default(21),
-  lineHeight: z.number().min(1.4).max(3).default(2.2),
+  size: z.number().min(12).max(40),
+  lineHeight: z.number().min(1.4).max(3),
   /** Column width in characters (CSS ch). */
-  width: z.number().min(30).max(100).default(62),
-  theme: z.enum(['light', 'sepia', 'dark']).default('light'),
-  showDiacritics: z.boolean().default(true),
+  width: z.number().min(30).max(100),
+  theme: z.enum(['light', 'sepia', 'dark']),
+  showDiacritics: z.boolean(),
+};
+
+export const ReaderSettings = z.object({
+  font: readerSettingsFields.font.default('naskh'),
+  size: readerSettingsFields.size.default(21),
+  lineHeight: readerSettingsFields.lineHeight.default(2.2),
+  width: readerSettingsFields.width.default(62),
+  theme: readerSettingsFields.theme.default('light'),
+  showDiacritics: readerSettingsFields.showDiacritics.default(true),
 });
 export type ReaderSettings = z.infer<typeof ReaderSettings>;
 
 export const DEFAULT_READER_SETTINGS: ReaderSettings = ReaderSettings.parse({});
+
+/**
+ * A change to some reader settings. Not `ReaderSettings.partial()`: zod still fills
+ * defaults inside a partial object, so every patch would reset the fields it does
+ * not name (issue 10: only the last change survived a restart).
+ */
+export const ReaderSettingsPatch = z.object(readerSettingsFields).partial();
+export type ReaderSettingsPatch = z.infer<typeof ReaderSettingsPatch>;
 
 /** What each highlight colour means to this user; empty means "use the default label". */
 export const ColorLabels = z.partialRecord(HighlightColor, z.string().max(60));
