@@ -8,6 +8,7 @@ import { z } from 'zod';
 import type { ApiResponse } from './errors.js';
 import { type OperationName, OPERATION_NAMES } from './operations.js';
 import { ArticleMeta, Annotation, Block, ColorLabels, HighlightColor, IsoDate, Locale, ReaderSettingsPatch, Settings } from './types/article.js';
+import { Collection, LibraryFilters, LibraryScope, LibrarySort, ReadingStatus, SavedSearch } from './types/library.js';
 
 const Id = z.object({ id: z.string().min(1).max(200) });
 
@@ -300,6 +301,107 @@ export const RestoreResult = z.object({
 });
 export type RestoreResult = z.infer<typeof RestoreResult>;
 
+/* ---- Research library (issue 10): listing, collections, saved searches, bulk actions, reading status ---- */
+
+/** An article as the library lists it: its metadata with every library field filled in. */
+export const LibraryRow = ArticleMeta.extend({
+  readingStatus: ReadingStatus,
+  progress: z.number().min(0).max(1),
+  lastReadAt: z.string().nullable(),
+  collectionIds: z.array(z.string()),
+  highlightCount: z.number().int().nonnegative(),
+});
+export type LibraryRow = z.infer<typeof LibraryRow>;
+
+/** One value of a facet and how many articles have it. `value` is shown as stored (the first spelling met); filters compare it folded. */
+export const FacetCount = z.object({ value: z.string(), count: z.number().int() });
+export type FacetCount = z.infer<typeof FacetCount>;
+
+/**
+ * Counts for the facet sidebar, over the scope and the filter text. Each facet is
+ * counted with every *other* facet's selection applied but not its own, so the
+ * alternatives of a facet stay visible while one is chosen. Most frequent first.
+ */
+export const LibraryFacets = z.object({
+  tags: z.array(FacetCount),
+  sources: z.array(FacetCount),
+  authors: z.array(FacetCount),
+  /** Publication years, newest first; "" counts the undated. */
+  years: z.array(FacetCount),
+  /** One entry per reading status (unread, reading, read), in that order. */
+  status: z.array(FacetCount),
+  hasHighlights: z.object({ with: z.number().int(), without: z.number().int() }),
+});
+export type LibraryFacets = z.infer<typeof LibraryFacets>;
+
+/**
+ * The library listing. The core sorts and filters (it keeps collation keys and
+ * folded text ready) and returns one window of rows: the renderer's virtualised
+ * list asks for the rows it shows, so 50,000 articles never cross the boundary at
+ * once. `ids: true` adds every matching id in order (Select all, bulk actions).
+ */
+export const ListLibraryArgs = z.object({
+  scope: LibraryScope.default({ kind: 'all' }),
+  sort: LibrarySort.default({ field: 'added', direction: 'desc' }),
+  filters: LibraryFilters.default({}),
+  offset: z.number().int().nonnegative().default(0),
+  limit: z.number().int().min(0).max(100_000).default(200),
+  facets: z.boolean().default(false),
+  ids: z.boolean().default(false),
+});
+export type ListLibraryArgs = z.input<typeof ListLibraryArgs>;
+
+export const ListLibraryResult = z.object({
+  /** Articles matching scope and filters. */
+  total: z.number().int(),
+  /** Articles in the scope before filters (for "12 of 340"). */
+  scopeTotal: z.number().int(),
+  offset: z.number().int(),
+  rows: z.array(LibraryRow),
+  ids: z.array(z.string()).optional(),
+  facets: LibraryFacets.optional(),
+});
+export type ListLibraryResult = z.infer<typeof ListLibraryResult>;
+
+export const CollectionInfo = Collection.extend({
+  /** Articles (not in the trash) in this collection itself. */
+  count: z.number().int(),
+  /** With those of its sub-collections, each article once. */
+  deepCount: z.number().int(),
+});
+export type CollectionInfo = z.infer<typeof CollectionInfo>;
+
+export const SavedSearchInfo = SavedSearch.extend({ count: z.number().int() });
+export type SavedSearchInfo = z.infer<typeof SavedSearchInfo>;
+
+/** Collections in tree order (each parent before its children, siblings by name), and saved searches by name. */
+export const LibraryTree = z.object({ collections: z.array(CollectionInfo), savedSearches: z.array(SavedSearchInfo) });
+export type LibraryTree = z.infer<typeof LibraryTree>;
+
+const ArticleIds = z.array(z.string().min(1).max(200)).min(1).max(100_000);
+const CollectionId = z.string().min(1).max(200);
+
+/** One change applied to many articles in one durable write. */
+export const BulkAction = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('addTags'), tags: Tags.min(1) }),
+  z.object({ kind: z.literal('removeTags'), tags: Tags.min(1) }),
+  z.object({ kind: z.literal('addToCollection'), collectionId: CollectionId }),
+  z.object({ kind: z.literal('removeFromCollection'), collectionId: CollectionId }),
+  /** By hand: unread also resets progress to 0, read sets it to 1. */
+  z.object({ kind: z.literal('setStatus'), status: ReadingStatus }),
+  z.object({ kind: z.literal('trash') }),
+  z.object({ kind: z.literal('restore') }),
+]);
+export type BulkAction = z.infer<typeof BulkAction>;
+
+export const BulkResult = z.object({
+  /** Articles the action changed (those already in the wanted state are left alone and not listed). */
+  changedIds: z.array(z.string()),
+  /** Pass to undoBulk to put back exactly what this action changed (kept in memory for the last 20 actions). */
+  undoToken: z.string(),
+});
+export type BulkResult = z.infer<typeof BulkResult>;
+
 const BackupName = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,150}\.zip$/, 'not a backup file name');
 
 export const contract = {
@@ -357,6 +459,40 @@ export const contract = {
     result: RestoreResult,
   },
   updateBackupSettings: { args: BackupSettings.partial(), result: BackupSettings },
+  /** The library: one window of sorted, filtered rows of a scope (all, collection, saved search, trash), with facets on request. */
+  listLibrary: { args: ListLibraryArgs, result: ListLibraryResult },
+  /** Every collection (tree order, with counts) and saved search (with its live count). */
+  listCollections: { args: z.object({}), result: LibraryTree },
+  /** A new collection, at the top level or inside `parentId`. Names are unique among siblings (folded); CONFLICT otherwise. */
+  createCollection: { args: z.object({ name: Collection.shape.name, parentId: CollectionId.nullable().default(null) }), result: Collection },
+  /** Rename and/or move (parentId null: to the top level). Moving into itself or a descendant is BAD_ARGS. */
+  updateCollection: {
+    args: z.object({ id: CollectionId, name: Collection.shape.name.optional(), parentId: CollectionId.nullable().optional() }),
+    result: Collection,
+  },
+  /**
+   * Deletes a collection; its articles are never deleted, only taken out of it.
+   * Its sub-collections move up to its parent ('lift', the default) or are deleted with it ('delete').
+   */
+  deleteCollection: {
+    args: z.object({ id: CollectionId, subcollections: z.enum(['lift', 'delete']).default('lift') }),
+    result: z.object({ deletedIds: z.array(z.string()), articlesChanged: z.number().int() }),
+  },
+  /** Saves a search with its filters under a name (a new one without `id`, else replaces that one). */
+  saveSearch: {
+    args: z.object({ id: z.string().min(1).max(200).optional(), name: SavedSearch.shape.name, query: z.string().max(1000).default(''), exact: z.boolean().default(false), filters: LibraryFilters.default({}) }),
+    result: SavedSearch,
+  },
+  deleteSavedSearch: { args: Id, result: z.object({ id: z.string() }) },
+  /** Applies one action to many articles in one durable write; unknown ids are NOT_FOUND and change nothing. */
+  bulkUpdate: { args: z.object({ ids: ArticleIds, action: BulkAction }), result: BulkResult },
+  /** Undoes a bulkUpdate: puts back the fields it changed on the articles it changed. */
+  undoBulk: { args: z.object({ undoToken: z.string().min(1).max(200) }), result: z.object({ changedIds: z.array(z.string()) }) },
+  /**
+   * The reader reports where the user is (progress 0–1 of the text); sets lastReadAt.
+   * `atEnd` (or progress ≥ 0.98) marks the article read; otherwise an unread article becomes "reading".
+   */
+  recordReading: { args: z.object({ id: z.string().min(1).max(200), progress: z.number().min(0).max(1), atEnd: z.boolean().default(false) }), result: LibraryRow },
 } satisfies Record<OperationName, { args: z.ZodType; result: z.ZodType }>;
 
 // Compile-time check: the contract has exactly the operations that OPERATION_NAMES lists.
@@ -381,7 +517,9 @@ export type ArchiveEvent =
   | { type: 'articles-changed' }
   /** One article's text or annotations changed. */
   | { type: 'article-changed'; id: string }
-  | { type: 'settings-changed' };
+  | { type: 'settings-changed' }
+  /** Collections or saved searches were created, renamed, moved or deleted (memberships come as articles-changed). */
+  | { type: 'collections-changed' };
 
 export function isOperationName(value: string): value is OperationName {
   return (OPERATION_NAMES as readonly string[]).includes(value);

@@ -22,7 +22,16 @@ export interface ApiError {
   message: string;
   /** The file the error is about, when there is one (damaged JSON, unreadable import). */
   file?: string;
+  /**
+   * Named values the UI words the error with in the user's language (issue 10):
+   * `reason` is a stable key for the kind of failure (e.g. "collection-not-found",
+   * "collection-name-taken"); the other entries fill its sentence (name, id, count…).
+   * `message` stays the English technical detail.
+   */
+  params?: ErrorParams;
 }
+
+export type ErrorParams = Record<string, string | number>;
 
 /** Thrown by the archive core; the dispatcher turns it into an {@link ApiError}. */
 export class QirtasError extends Error {
@@ -30,15 +39,24 @@ export class QirtasError extends Error {
     readonly code: ErrorCode,
     message: string,
     readonly file?: string,
+    readonly params?: ErrorParams,
   ) {
     super(message);
     this.name = 'QirtasError';
   }
 
+  /** An error the UI can word itself: `params.reason` names the kind, the rest fill the sentence. */
+  static withParams(code: ErrorCode, message: string, params: ErrorParams & { reason: string }): QirtasError {
+    return new QirtasError(code, message, undefined, params);
+  }
+
   toApiError(): ApiError {
-    return this.file === undefined
-      ? { code: this.code, message: this.message }
-      : { code: this.code, message: this.message, file: this.file };
+    return {
+      code: this.code,
+      message: this.message,
+      ...(this.file === undefined ? {} : { file: this.file }),
+      ...(this.params === undefined ? {} : { params: this.params }),
+    };
   }
 }
 

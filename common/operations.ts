@@ -33,6 +33,16 @@ export const OPERATION_NAMES = [
   'createBackup',
   'restoreBackup',
   'updateBackupSettings',
+  'listLibrary',
+  'listCollections',
+  'createCollection',
+  'updateCollection',
+  'deleteCollection',
+  'saveSearch',
+  'deleteSavedSearch',
+  'bulkUpdate',
+  'undoBulk',
+  'recordReading',
 ] as const;
 
 export type OperationName = (typeof OPERATION_NAMES)[number];

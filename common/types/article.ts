@@ -4,6 +4,7 @@
  * truth; the TypeScript types are inferred from them.
  */
 import { z } from 'zod';
+import { Collection, ReadingStatus, SavedSearch } from './library.js';
 
 export const SCHEMA_VERSION = 1;
 
@@ -34,6 +35,17 @@ export const ArticleMeta = z.object({
   wordCount: z.number().int().nonnegative(),
   /** Set when the article is in the trash; null otherwise. */
   trashedAt: z.string().nullable().default(null),
+  /* Library fields (issue 10). Optional so archives from before keep loading; common/library/row.ts reads them with their defaults. */
+  /** Absent: unread. */
+  readingStatus: ReadingStatus.optional(),
+  /** How far the reader got, 0–1 (absent: 0). */
+  progress: z.number().min(0).max(1).optional(),
+  /** When the article was last open in the reader (ISO time); absent: never. */
+  lastReadAt: z.string().optional(),
+  /** The collections it is in (an article can be in several). */
+  collectionIds: z.array(z.string()).optional(),
+  /** Number of highlights; absent until counted (the core counts archives from before issue 10 once). */
+  highlightCount: z.number().int().nonnegative().optional(),
 });
 export type ArticleMeta = z.infer<typeof ArticleMeta>;
 
@@ -129,6 +141,9 @@ export const LibraryFile = z.object({
   schemaVersion: z.literal(SCHEMA_VERSION),
   articles: z.array(ArticleMeta),
   settings: Settings.default({ locale: 'ar', reader: DEFAULT_READER_SETTINGS, colorLabels: {} }),
+  /** Issue 10: the user's collections (membership is on each article) and saved searches. */
+  collections: z.array(Collection).default([]),
+  savedSearches: z.array(SavedSearch).default([]),
 });
 export type LibraryFile = z.infer<typeof LibraryFile>;
 

@@ -43,6 +43,6 @@ export function createContext(appRoot: string, dataDirOption: string | undefined
 
 /** Unwraps a dispatcher response, turning an API error back into a QirtasError for the CLI's error path. */
 export function unwrap<T>(response: WireResponse): T {
-  if (!response.ok) throw new QirtasError(response.error.code, response.error.message, response.error.file);
+  if (!response.ok) throw new QirtasError(response.error.code, response.error.message, response.error.file, response.error.params);
   return response.value as T;
 }
