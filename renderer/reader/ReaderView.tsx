@@ -6,37 +6,37 @@
  * find, a focused range from search or a note (`?at=`), editing the text with
  * highlights following it, and the reading position kept per article.
  *
- * Every offset here is an offset of the canonical text (design §4); text-map.ts
- * turns them into DOM ranges and back, and highlights.ts paints them with the CSS
- * Custom Highlight API so nothing is inserted into the words.
+ * This component owns the article's state and the operations on it; painting
+ * (use-highlight-painting), the selection toolbar (use-selection-pending), the
+ * keyboard (use-reader-keys) and the reading position (use-reading-position) are
+ * hooks of their own. Every offset here is an offset of the canonical text
+ * (design §4); text-map.ts turns them into DOM ranges and back.
  */
 import { useCallback, useDeferredValue, useEffect, useLayoutEffect, useMemo, useRef, useState, type ClipboardEvent as ReactClipboardEvent, type CSSProperties, type MouseEvent as ReactMouseEvent } from 'react';
 import type { AnchoredAnnotation, FullArticle } from '../../common/api.js';
-import { snapToGraphemes } from '../../common/anchoring/snap.js';
-import { HIGHLIGHT_COLORS, type HighlightColor } from '../../common/types/article.js';
+import type { HighlightColor } from '../../common/types/article.js';
 import { useApp } from '../app/api-context.js';
 import type { TextRange } from '../app/use-route.js';
-import { formatDualDate, useI18n } from '../i18n/i18n.js';
+import { useI18n } from '../i18n/i18n.js';
 import '../styles/reader.css';
 import { AnnotationSidebar } from './AnnotationSidebar.js';
 import { ArticleBody } from './ArticleBody.js';
 import { EditTextDialog } from './EditTextDialog.js';
 import { FindBar } from './FindBar.js';
 import { copyText, fill, quoteWithCitation } from './format.js';
-import { clearAllHighlights, MARKS, paint, paintColors } from './highlights.js';
+import { clearAllHighlights } from './highlights.js';
 import { MetadataDialog } from './MetadataDialog.js';
 import { HighlightPopover, SelectionToolbar, type FloatPosition, type PopoverField } from './Popovers.js';
-import { ReaderSettingsPanel } from './ReaderSettingsPanel.js';
-import { loadPosition, savePosition } from './reading-position.js';
+import { inTextOrder, loadLastColor, READING_FACES, saveLastColor, scrollToRange } from './reader-dom.js';
+import { ReaderHeader } from './ReaderHeader.js';
+import { ReaderToolbar } from './ReaderToolbar.js';
 import { ShortcutsDialog } from './ShortcutsDialog.js';
-import { DomText, rangeContainsPoint, TextMap } from './text-map.js';
+import { rangeContainsPoint, TextMap } from './text-map.js';
+import { useHighlightPainting } from './use-highlight-painting.js';
+import { useReaderKeys } from './use-reader-keys.js';
 import { useSettings } from './use-reader-settings.js';
-
-interface Pending {
-  start: number;
-  end: number;
-  position: FloatPosition;
-}
+import { useReadingPosition } from './use-reading-position.js';
+import { useSelectionPending, type Pending } from './use-selection-pending.js';
 
 interface Active {
   id: string;
@@ -47,67 +47,6 @@ interface Active {
   tick: number;
   /** Other highlights under the same click (overlaps), to switch to. */
   others: string[];
-}
-
-/** Text order (by start, then end), orphans last — the order getArticle returns. */
-function inTextOrder(annotations: readonly AnchoredAnnotation[]): AnchoredAnnotation[] {
-  const key = (entry: AnchoredAnnotation) => (entry.anchor.status === 'anchored' ? [entry.anchor.start, entry.anchor.end] : [Infinity, Infinity]);
-  return [...annotations].sort((a, b) => {
-    const [aStart, aEnd] = key(a) as [number, number];
-    const [bStart, bEnd] = key(b) as [number, number];
-    return aStart - bStart || aEnd - bEnd || a.created.localeCompare(b.created);
-  });
-}
-
-/** Height of the sticky app header (and the reader's sticky bars), so scrolled-to text is not hidden under them. */
-function stickyTop(): number {
-  let bottom = 0;
-  for (const element of document.querySelectorAll<HTMLElement>('.header, .reader-sticky')) bottom = Math.max(bottom, element.getBoundingClientRect().bottom);
-  return bottom;
-}
-
-function scrollToRange(range: Range, behavior: ScrollBehavior = 'auto', onlyIfHidden = false): void {
-  const rect = range.getBoundingClientRect();
-  const top = stickyTop();
-  if (onlyIfHidden && rect.top >= top + 8 && rect.bottom <= window.innerHeight - 8) return;
-  window.scrollTo({ top: Math.max(0, rect.top + window.scrollY - top - Math.max(48, (window.innerHeight - top) / 3)), behavior });
-}
-
-/** True for controls that take typed text, where letters and digits must not act as shortcuts. */
-function takesText(target: EventTarget | null): boolean {
-  const element = target as HTMLElement | null;
-  if (!element?.closest) return false;
-  if (element.closest('textarea, select, [contenteditable="true"], dialog')) return true;
-  const input = element.closest('input');
-  return input !== null && !['checkbox', 'radio', 'range', 'button', 'submit', 'reset', 'color'].includes(input.type);
-}
-
-const LAST_COLOR_KEY = 'qirtas:last-color';
-function loadLastColor(): HighlightColor {
-  try {
-    const saved = window.localStorage.getItem(LAST_COLOR_KEY);
-    return (HIGHLIGHT_COLORS as readonly string[]).includes(saved ?? '') ? (saved as HighlightColor) : 'yellow';
-  } catch {
-    return 'yellow';
-  }
-}
-function saveLastColor(color: HighlightColor): void {
-  try {
-    window.localStorage.setItem(LAST_COLOR_KEY, color);
-  } catch {
-    // A convenience only.
-  }
-}
-
-/** The bundled faces the reader's text and headings use (Arabic and Latin subsets). */
-const READING_FACES = ['400 1em "Noto Naskh Arabic"', '700 1em "Noto Naskh Arabic"', '400 1em "IBM Plex Sans Arabic"', '600 1em "IBM Plex Sans Arabic"'];
-
-const DIGIT_CODES = ['Digit1', 'Digit2', 'Digit3', 'Digit4', 'Digit5'];
-const NUMPAD_CODES = ['Numpad1', 'Numpad2', 'Numpad3', 'Numpad4', 'Numpad5'];
-/** Shortcut keys go by physical key (event.code) so they work the same on an Arabic layout. */
-function colorForKey(event: KeyboardEvent): HighlightColor | null {
-  const index = Math.max(DIGIT_CODES.indexOf(event.code), NUMPAD_CODES.indexOf(event.code));
-  return index >= 0 ? (HIGHLIGHT_COLORS[index] as HighlightColor) : null;
 }
 
 export function ReaderView({ id, focus }: { id: string; focus: TextRange | null }) {
@@ -129,12 +68,9 @@ export function ReaderView({ id, focus }: { id: string; focus: TextRange | null 
 
   const articleRef = useRef<HTMLElement>(null);
   const bodyRef = useRef<HTMLDivElement>(null);
-  const domRef = useRef<DomText | null>(null);
-  const rangesRef = useRef(new Map<string, Range>());
   /** N and T highlight in the colour used last (kept across sessions). */
   const lastColor = useRef<HighlightColor>(loadLastColor());
   const positionRestored = useRef(false);
-  const scrolledFocus = useRef<string | null>(null);
 
   const reader = settings?.reader;
   const hideMarks = reader ? !reader.showDiacritics : false;
@@ -195,183 +131,18 @@ export function ReaderView({ id, focus }: { id: string; focus: TextRange | null 
 
   useEffect(() => () => clearAllHighlights(), []);
 
-  // ---- Painting ------------------------------------------------------------------
-  useLayoutEffect(() => {
-    domRef.current = map && articleRef.current ? DomText.read(map, articleRef.current) : null;
-  }, [map]);
-
-  useLayoutEffect(() => {
-    const dom = domRef.current;
-    if (!dom) return;
-    const byColor = new Map<HighlightColor, Range[]>();
-    const byId = new Map<string, Range>();
-    for (const annotation of anchored) {
-      if (annotation.anchor.status !== 'anchored') continue;
-      const range = dom.range(annotation.anchor.start, annotation.anchor.end);
-      if (!range) continue;
-      byId.set(annotation.id, range);
-      const list = byColor.get(annotation.color);
-      if (list) list.push(range);
-      else byColor.set(annotation.color, [range]);
-    }
-    paintColors(byColor);
-    rangesRef.current = byId;
-    dom.root.dataset.highlightsPainted = String(byId.size);
-    performance.mark('qirtas:highlights-painted', { detail: { count: byId.size } });
-  }, [map, anchored]);
-
-  // Runs after the painting above in the same commit, so the ranges are current.
-  useLayoutEffect(() => {
-    const range = active ? rangesRef.current.get(active.id) : undefined;
-    paint(MARKS.active, range ? [range] : []);
-  }, [active?.id, map, anchored]);
-
-  // A focused range (?at=start-end from search or a note): mark it and bring it into view once.
-  useLayoutEffect(() => {
-    const dom = domRef.current;
-    if (!dom || !focus) {
-      paint(MARKS.focus, []);
-      return;
-    }
-    const range = dom.range(Math.max(0, focus.start), Math.min(focus.end, dom.map.text.length));
-    paint(MARKS.focus, range ? [range] : []);
-    const key = `${focus.start}-${focus.end}`;
-    if (range && scrolledFocus.current !== key) {
-      scrolledFocus.current = key;
-      positionRestored.current = true;
-      scrollToRange(range);
-      // Fonts may still be arriving and move the text: scroll again once they are in.
-      void document.fonts.ready.then(() => {
-        if (range.startContainer.isConnected) scrollToRange(range);
-      });
-    }
-  }, [map, focus?.start, focus?.end]);
-
-  // Find matches.
-  useLayoutEffect(() => {
-    const dom = domRef.current;
-    if (!dom || !findOpen) {
-      paint(MARKS.find, []);
-      paint(MARKS.findCurrent, []);
-      return;
-    }
-    const ranges = find.matches.map((match) => dom.range(match.start, match.end));
-    const current = ranges[find.current] ?? null;
-    paint(
-      MARKS.find,
-      ranges.filter((range): range is Range => range !== null && range !== current),
-    );
-    paint(MARKS.findCurrent, current ? [current] : []);
-    if (current) scrollToRange(current, 'auto', true);
-  }, [map, find, findOpen]);
+  // ---- Painting and reading position ------------------------------------------
+  const { domRef, rangesRef } = useHighlightPainting({ map, articleRef, anchored, activeId: active?.id ?? null, focus, find, findOpen, positionRestored });
+  useReadingPosition(id, focus, map, domRef, positionRestored);
 
   const onFindResults = useCallback((matches: TextRange[], current: number) => setFind({ matches, current }), []);
 
-  // ---- Reading position ----------------------------------------------------------
-  useEffect(() => {
-    const dom = domRef.current;
-    if (!dom || positionRestored.current) return;
-    positionRestored.current = true;
-    if (focus) return;
-    const saved = loadPosition(id);
-    if (saved === null || saved <= 0) return;
-    const restore = () => {
-      const at = Math.min(saved, dom.map.text.length - 1);
-      const range = dom.range(at, at + 1) ?? dom.range(Math.max(0, at - 1), at);
-      if (range) window.scrollTo({ top: Math.max(0, range.getBoundingClientRect().top + window.scrollY - stickyTop() - 16) });
-    };
-    restore();
-    void document.fonts.ready.then(() => {
-      if (dom.root.isConnected) restore();
-    });
-  }, [map, id, focus]);
-
-  useEffect(() => {
-    let timer: ReturnType<typeof setTimeout> | null = null;
-    const save = () => {
-      timer = null;
-      const dom = domRef.current;
-      if (!dom || !dom.root.isConnected) return;
-      if (window.scrollY < 40) {
-        savePosition(id, 0);
-        return;
-      }
-      const box = dom.root.getBoundingClientRect();
-      const x = box.left + box.width / 2;
-      for (let y = Math.max(box.top, stickyTop() + 8); y < Math.min(box.bottom, window.innerHeight); y += 12) {
-        const offset = dom.offsetAtPoint(x, y) ?? dom.offsetAtPoint(box.right - 4, y);
-        if (offset !== null) {
-          savePosition(id, offset);
-          return;
-        }
-      }
-    };
-    const onScroll = () => {
-      if (!timer) timer = setTimeout(save, 250);
-    };
-    window.addEventListener('scroll', onScroll, { passive: true });
-    return () => {
-      window.removeEventListener('scroll', onScroll);
-      if (timer) clearTimeout(timer);
-    };
-  }, [id]);
-
   // ---- Selection → toolbar -------------------------------------------------------
-  const floatFromRect = useCallback((rect: DOMRect, place: FloatPosition['place'], clickX?: number): FloatPosition | null => {
-    const body = bodyRef.current?.getBoundingClientRect();
-    if (!body) return null;
-    const x = (clickX ?? rect.left + rect.width / 2) - body.left;
-    return { top: (place === 'above' ? rect.top : rect.bottom) - body.top, x, place };
+  const onPending = useCallback((next: Pending | null) => {
+    setPending(next);
+    if (next) setActive(null);
   }, []);
-
-  useEffect(() => {
-    let mouseDown = false;
-    let frame = 0;
-    const compute = () => {
-      frame = 0;
-      const dom = domRef.current;
-      const selection = document.getSelection();
-      if (!dom || !selection || selection.rangeCount === 0 || selection.isCollapsed) {
-        setPending(null);
-        return;
-      }
-      const range = selection.getRangeAt(0);
-      const canonical = dom.rangeOf(range);
-      if (!canonical) {
-        setPending(null);
-        return;
-      }
-      const snapped = snapToGraphemes(dom.map.text, canonical.start, canonical.end);
-      const rects = range.getClientRects();
-      const first = [...rects].find((rect) => rect.width > 0) ?? range.getBoundingClientRect();
-      const position = floatFromRect(first, 'above');
-      if (!position) return;
-      setPending({ ...snapped, position });
-      setActive(null);
-    };
-    const schedule = () => {
-      if (!frame) frame = requestAnimationFrame(compute);
-    };
-    const onMouseDown = (event: MouseEvent) => {
-      if (event.button === 0) mouseDown = true;
-    };
-    const onMouseUp = () => {
-      mouseDown = false;
-      schedule();
-    };
-    const onSelectionChange = () => {
-      if (!mouseDown) schedule();
-    };
-    document.addEventListener('mousedown', onMouseDown, true);
-    document.addEventListener('mouseup', onMouseUp, true);
-    document.addEventListener('selectionchange', onSelectionChange);
-    return () => {
-      document.removeEventListener('mousedown', onMouseDown, true);
-      document.removeEventListener('mouseup', onMouseUp, true);
-      document.removeEventListener('selectionchange', onSelectionChange);
-      if (frame) cancelAnimationFrame(frame);
-    };
-  }, [floatFromRect]);
+  const floatFromRect = useSelectionPending(domRef, bodyRef, onPending);
 
   // ---- The open highlight's panel ------------------------------------------------
   useLayoutEffect(() => {
@@ -533,105 +304,36 @@ export function ReaderView({ id, focus }: { id: string; focus: TextRange | null 
   const deleteFromSidebar = useCallback((annotation: AnchoredAnnotation) => void deleteRef.current(annotation), []);
 
   // ---- Keyboard ------------------------------------------------------------------
-  const keyState = useRef({ pending, activeAnnotation, addHighlight, patchAnnotation, deleteHighlight, copyCitation, openAnnotation, anchored });
-  keyState.current = { pending, activeAnnotation, addHighlight, patchAnnotation, deleteHighlight, copyCitation, openAnnotation, anchored };
   const [findFocus, setFindFocus] = useState(0);
-
-  useEffect(() => {
-    const onKey = (event: KeyboardEvent) => {
-      if ((event.ctrlKey || event.metaKey) && !event.altKey && !event.shiftKey && event.code === 'KeyF') {
-        if (document.querySelector('dialog[open]')) return;
-        event.preventDefault();
-        setFindOpen(true);
-        setFindFocus((tick) => tick + 1);
-        return;
-      }
-      if (event.defaultPrevented || event.ctrlKey || event.metaKey || event.altKey) return;
-      if (takesText(event.target) || document.querySelector('dialog[open]')) return;
-      const state = keyState.current;
-      const color = colorForKey(event);
-      const dom = domRef.current;
-
-      if (state.pending) {
-        if (color) void state.addHighlight(color);
-        else if (event.code === 'KeyN') void state.addHighlight(lastColor.current, 'note');
-        else if (event.code === 'KeyT') void state.addHighlight(lastColor.current, 'tags');
-        else if (event.key === 'Escape') {
-          document.getSelection()?.removeAllRanges();
-          setPending(null);
-        } else return;
-        event.preventDefault();
-        return;
-      }
-      const open = state.activeAnnotation;
-      if (open) {
-        if (color) void state.patchAnnotation(open, { color });
-        else if (event.code === 'KeyN') setActive((current) => current && { ...current, field: 'note', tick: current.tick + 1 });
-        else if (event.code === 'KeyT') setActive((current) => current && { ...current, field: 'tags', tick: current.tick + 1 });
-        else if (event.code === 'KeyC') void state.copyCitation(open);
-        else if (event.key === 'Delete' || event.key === 'Backspace') void state.deleteHighlight(open);
-        else if (event.key === 'Escape') setActive(null);
-        else if (event.code === 'BracketRight' || event.code === 'BracketLeft') stepHighlight(event.code === 'BracketRight' ? 1 : -1);
-        else return;
-        event.preventDefault();
-        return;
-      }
-      if (event.key === 'Escape') {
-        if (showSettingsRef.current) setShowSettings(false);
-        else return;
-      } else if (event.code === 'KeyJ' || event.code === 'KeyK') {
-        if (!dom) return;
-        const focused = document.activeElement?.closest?.('[data-block]') as HTMLElement | null;
-        let index = focused ? Number(focused.dataset.block) : -1;
-        if (index < 0) {
-          const top = stickyTop() + 8;
-          index = dom.elements.findIndex((element) => element.getBoundingClientRect().bottom > top) - (event.code === 'KeyJ' ? 1 : 0);
-        }
-        const next = dom.elements[Math.max(0, Math.min(dom.elements.length - 1, index + (event.code === 'KeyJ' ? 1 : -1)))];
-        next?.focus({ preventScroll: true });
-        next?.scrollIntoView({ block: 'center', behavior: 'smooth' });
-      } else if (event.code === 'KeyV') {
-        const focused = document.activeElement?.closest?.('[data-block]');
-        if (!focused) return;
-        document.getSelection()?.selectAllChildren(focused);
-      } else if (event.code === 'BracketRight' || event.code === 'BracketLeft') {
-        stepHighlight(event.code === 'BracketRight' ? 1 : -1);
-      } else if (event.code === 'KeyD') {
-        toggleDiacriticsRef.current();
-      } else if (event.key === '+' || event.key === '=' || event.code === 'NumpadAdd') {
-        changeSizeRef.current(1);
-      } else if (event.key === '-' || event.code === 'NumpadSubtract') {
-        changeSizeRef.current(-1);
-      } else if (event.key === '?') {
-        setShowHelp(true);
-      } else return;
-      event.preventDefault();
-    };
-
-    /** Opens the next (or previous) highlight after the one open, or after the top of the screen. */
-    function stepHighlight(by: 1 | -1) {
-      const state = keyState.current;
-      const list = state.anchored;
-      if (list.length === 0) return;
-      let index = state.activeAnnotation ? list.findIndex((annotation) => annotation.id === state.activeAnnotation?.id) : -1;
-      if (index < 0) {
-        const top = stickyTop();
-        index = list.findIndex((annotation) => (rangesRef.current.get(annotation.id)?.getBoundingClientRect().top ?? -Infinity) > top) - (by > 0 ? 1 : 0);
-      }
-      const next = list[(index + by + list.length) % list.length];
-      if (next) state.openAnnotation(next.id, { scroll: true });
-    }
-
-    document.addEventListener('keydown', onKey);
-    return () => document.removeEventListener('keydown', onKey);
-  }, []);
-
-  const showSettingsRef = useRef(showSettings);
-  showSettingsRef.current = showSettings;
-  const toggleDiacriticsRef = useRef<() => void>(() => undefined);
-  toggleDiacriticsRef.current = () => settings?.setReader({ showDiacritics: !settings.reader.showDiacritics });
-  const changeSizeRef = useRef<(by: number) => void>(() => undefined);
-  changeSizeRef.current = (by: number) => settings?.setReader({ size: Math.max(14, Math.min(34, settings.reader.size + by)) });
+  const openFind = () => {
+    setFindOpen(true);
+    setFindFocus((tick) => tick + 1);
+  };
+  useReaderKeys({
+    hasPending: pending !== null,
+    activeAnnotation,
+    anchored,
+    dom: () => domRef.current,
+    rangeOf: (annotationId) => rangesRef.current.get(annotationId),
+    settingsOpen: showSettings,
+    lastColor: lastColor.current,
+    openFind,
+    addHighlight: (color, then) => void addHighlight(color, then),
+    clearPending: () => {
+      document.getSelection()?.removeAllRanges();
+      setPending(null);
+    },
+    recolor: (annotation, color) => void patchAnnotation(annotation, { color }),
+    focusField: (field) => setActive((current) => current && { ...current, field, tick: current.tick + 1 }),
+    copyCitation: (annotation) => void copyCitation(annotation),
+    deleteHighlight: (annotation) => void deleteHighlight(annotation),
+    closeActive: () => setActive(null),
+    closeSettings: () => setShowSettings(false),
+    openAnnotation: (annotationId) => openAnnotation(annotationId, { scroll: true }),
+    toggleDiacritics: () => settings?.setReader({ showDiacritics: !settings.reader.showDiacritics }),
+    changeSize: (by) => settings?.setReader({ size: Math.max(14, Math.min(34, settings.reader.size + by)) }),
+    showHelp: () => setShowHelp(true),
+  });
 
   // Copy the stored text (with its diacritics) even when they are hidden on screen.
   const onCopy = (event: ReactClipboardEvent) => {
@@ -657,45 +359,22 @@ export function ReaderView({ id, focus }: { id: string; focus: TextRange | null 
 
   return (
     <div className={`reader reader-font-${reader.font}${sidebarOpen ? ' with-sidebar' : ''}`} style={readerStyle}>
-      <div className="reader-toolbar reader-sticky">
-        <a href="#/" className="back-link">
-          {t.back}
-        </a>
-        <span className="spacer" />
-        <button
-          type="button"
-          className="tool-button"
-          aria-pressed={findOpen}
-          title={`${t.findInArticle} (Ctrl+F)`}
-          onClick={() => {
-            setFindOpen(!findOpen);
-            setFindFocus((tick) => tick + 1);
-          }}
-        >
-          {t.findInArticle}
-        </button>
-        <button type="button" className="tool-button" aria-expanded={showSettings} aria-label={t.readerSettings} title={t.readerSettings} onClick={() => setShowSettings(!showSettings)}>
-          <span aria-hidden="true" className="aa-mark">
-            {t.readerSettingsShort}
-          </span>
-        </button>
-        <button type="button" className="tool-button" aria-pressed={sidebarOpen} onClick={() => setSidebarOpen(!sidebarOpen)}>
-          {t.highlightsPanel}
-        </button>
-        <button type="button" className="tool-button" onClick={() => setEditingText(true)}>
-          {t.editText}
-        </button>
-        <button type="button" className="tool-button" onClick={() => setEditingMeta(true)}>
-          {t.edit}
-        </button>
-        <button type="button" className="tool-button button-danger" onClick={moveToTrash}>
-          {t.moveToTrash}
-        </button>
-        <button type="button" className="tool-button icon-only" aria-label={t.shortcuts} title={t.shortcuts} onClick={() => setShowHelp(true)}>
-          ?
-        </button>
-        {showSettings && <ReaderSettingsPanel settings={settings} />}
-      </div>
+      <ReaderToolbar
+        settings={settings}
+        findOpen={findOpen}
+        settingsOpen={showSettings}
+        sidebarOpen={sidebarOpen}
+        onToggleFind={() => {
+          setFindOpen(!findOpen);
+          setFindFocus((tick) => tick + 1);
+        }}
+        onToggleSettings={() => setShowSettings(!showSettings)}
+        onToggleSidebar={() => setSidebarOpen(!sidebarOpen)}
+        onEditText={() => setEditingText(true)}
+        onEditDetails={() => setEditingMeta(true)}
+        onTrash={moveToTrash}
+        onHelp={() => setShowHelp(true)}
+      />
       {findOpen && (
         <div className="find-wrap reader-sticky">
           <FindBar focusTick={findFocus} articleId={id} textVersion={article.blocks} onResults={onFindResults} onClose={() => setFindOpen(false)} />
@@ -703,53 +382,7 @@ export function ReaderView({ id, focus }: { id: string; focus: TextRange | null 
       )}
       <div className="reader-layout">
         <div className="reader-column">
-          <header className="reader-header" dir="rtl" lang="ar">
-            <h1 dir="auto">{meta.title}</h1>
-            <dl className="meta" dir={locale === 'ar' ? 'rtl' : 'ltr'} lang={locale}>
-              {meta.source && (
-                <div>
-                  <dt>{t.source}</dt>
-                  <dd dir="auto">{meta.source}</dd>
-                </div>
-              )}
-              {meta.author && (
-                <div>
-                  <dt>{t.author}</dt>
-                  <dd dir="auto">{meta.author}</dd>
-                </div>
-              )}
-              <div>
-                <dt>{meta.published ? t.published : t.importedOn}</dt>
-                <dd>{formatDualDate(meta.published ?? meta.importedAt, locale)}</dd>
-              </div>
-              <div>
-                <dt>{t.columnWords}</dt>
-                <dd>{meta.wordCount}</dd>
-              </div>
-              {meta.tags.length > 0 && (
-                <div>
-                  <dt>{t.tags}</dt>
-                  <dd>
-                    {meta.tags.map((tag) => (
-                      <span key={tag} className="tag" dir="auto">
-                        {tag}
-                      </span>
-                    ))}
-                  </dd>
-                </div>
-              )}
-              {meta.url && (
-                <div>
-                  <dt>{t.fieldUrl}</dt>
-                  <dd dir="ltr">
-                    <a href={meta.url} target="_blank" rel="noopener noreferrer">
-                      {meta.url}
-                    </a>
-                  </dd>
-                </div>
-              )}
-            </dl>
-          </header>
+          <ReaderHeader meta={meta} hideMarks={hideMarks} locale={locale} />
           <div className="reader-body" ref={bodyRef} onClick={onArticleClick} onCopy={onCopy}>
             <ArticleBody ref={articleRef} blocks={article.blocks} map={map} />
             {pending && (

@@ -18,6 +18,12 @@ export function hasMarks(text: string): boolean {
   return HIDDEN_MARK.test(text);
 }
 
+const HIDDEN_MARKS = new RegExp(HIDDEN_MARK.source, 'g');
+/** The text as the reader shows it with diacritics hidden (titles and other text outside the body). */
+export function withoutMarks(text: string): string {
+  return text.replace(HIDDEN_MARKS, '');
+}
+
 interface DisplayBlock {
   text: string;
   /** canonical (block-local) offset of each display boundary; null when display = canonical. */
