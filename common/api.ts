@@ -38,7 +38,8 @@ export const ImportTextArgs = z.object({
 });
 
 export const ImportOutcome = z.discriminatedUnion('status', [
-  z.object({ status: z.literal('imported'), article: ArticleMeta }),
+  /** warnings: e.g. a dataset record whose text another record (with another id) already has. */
+  z.object({ status: z.literal('imported'), article: ArticleMeta, warnings: z.array(z.string()).optional() }),
   /** The same text (by normalized content hash) is already in the archive. */
   z.object({ status: z.literal('duplicate'), existing: ArticleMeta }),
 ]);

@@ -70,8 +70,9 @@ export async function importFiles(service: ArchiveService, files: readonly strin
     try {
       const outcomes = await service.importDrafts(batch.map((entry) => ({ draft: entry.draft, origin: basename(entry.file) })));
       outcomes.forEach((outcome, index) => {
-        const { file, warnings } = batch[index] as Pending;
+        const { file } = batch[index] as Pending;
         if (outcome.status === 'imported') {
+          const warnings = [...(batch[index] as Pending).warnings, ...(outcome.warnings ?? [])];
           report.imported.push({ file, id: outcome.article.id, title: outcome.article.title, ...(warnings.length > 0 ? { warnings } : {}) });
         } else {
           report.duplicates.push({ file, existingId: outcome.existing.id, title: outcome.existing.title });

@@ -14,6 +14,7 @@
  *   index.findInText(text: string, query: string, exact?: boolean): Range[]
  *   index.vocabulary(): Vocabulary          the term dictionary, for query tools
  *   index.compact(): void                   drop removed documents, renumber densely
+ *   index.pendingMemory()                   texts and postings held in memory since the last save
  *   index.save(dir: string): Promise<string>          writes dir/search-v<ANALYZER_VERSION>.bin
  *   SearchIndex.load(dir: string): Promise<SearchIndex | null>   null → rebuild
  *   index.damaged: boolean                  a stored text failed its checksum → rebuild
@@ -119,6 +120,11 @@ export class SearchIndex {
     const dead = this.docs.count - this.docs.liveCount;
     if (dead > 1000 && dead > this.docs.liveCount * AUTO_COMPACT_DEAD_RATIO) this.compact();
     return true;
+  }
+
+  /** What was added since the last save or compaction and is held in memory only (texts, appended postings). */
+  pendingMemory(): { textBytes: number; postings: number } {
+    return { textBytes: this.texts.ownBytes, postings: this.postings.appendedTotal };
   }
 
   findInText(text: string, query: string, exact = false): Range[] {

@@ -61,6 +61,8 @@ export class TextStore {
   private where: Int32Array | null = null;
   private readonly fileRecords: number;
   private own = new Map<number, OwnRecord>();
+  /** Bytes of the records held in memory (`own`): an import saves early when they grow large. */
+  private ownBytesTotal = 0;
   private textScratch = new Uint8Array(64 * 1024);
   private sequenceScratch = new Uint8Array(8 * 1024);
   /** Set when a file-backed record failed its hash: the saved index is damaged and should be rebuilt. */
@@ -77,12 +79,27 @@ export class TextStore {
     const split = encodeInto(canonical, buffer, 0);
     const sequenceAt = encodeInto(extra, buffer, split);
     const end = writeSequence(sequence, buffer, sequenceAt);
+    this.drop(doc);
     this.own.set(doc, { bytes: buffer.slice(0, end), split, sequenceAt });
+    this.ownBytesTotal += end;
   }
 
   /** Forgets a removed document (a copy in the file is simply not written again). */
   drop(doc: number): void {
+    const own = this.own.get(doc);
+    if (!own) return;
+    this.ownBytesTotal -= own.bytes.length;
     this.own.delete(doc);
+  }
+
+  /** Bytes of records held in memory rather than in the saved file. */
+  get ownBytes(): number {
+    return this.ownBytesTotal;
+  }
+
+  private keep(doc: number, record: OwnRecord): void {
+    this.own.set(doc, record);
+    this.ownBytesTotal += record.bytes.length;
   }
 
   canonical(doc: number): string {
@@ -114,7 +131,7 @@ export class TextStore {
       const d = docMap[old]!;
       if (d < 0) continue;
       const own = this.own.get(old);
-      if (own) store.own.set(d, own);
+      if (own) store.keep(d, own);
       else where[d] = this.recordOf(old);
     }
     store.where = where;
@@ -160,7 +177,7 @@ export class TextStore {
    */
   rebased(file: FileTextBase, count: number): TextStore {
     const store = new TextStore(file);
-    for (const [doc, own] of this.own) if (doc >= count) store.own.set(doc, own);
+    for (const [doc, own] of this.own) if (doc >= count) store.keep(doc, own);
     this.close();
     return store;
   }

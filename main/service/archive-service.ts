@@ -160,24 +160,39 @@ export class ArchiveService implements ArchiveOperations {
   }
 
   /**
-   * Adds drafts as new articles in one store write. A draft whose text is already
-   * in the archive (same content hash, also within the batch) is reported as a
-   * duplicate and not added twice.
+   * Adds drafts as new articles in one store write, and indexes them before
+   * returning (issue 9: the import leaves the search index current). A draft whose
+   * text is already in the archive (same content hash, also within the batch) is
+   * reported as a duplicate and not added twice — unless both carry their own,
+   * different dataset ids: those are different records, added with a warning.
    */
   async importDrafts(drafts: ReadonlyArray<{ draft: ArticleDraft; origin: string }>): Promise<ImportOutcome[]> {
-    const known = new Map(this.store.listMeta().map((meta) => [meta.contentHash, meta]));
+    // Loaded (or built) before the store changes, so the new articles are indexed from memory, not read back.
+    await this.searchIndex.whenReady();
+    const known = new Map<string, ArticleMeta[]>();
+    const remember = (meta: ArticleMeta) => {
+      const same = known.get(meta.contentHash);
+      if (same) same.push(meta);
+      else known.set(meta.contentHash, [meta]);
+    };
+    this.store.listMeta().forEach(remember);
     const additions: Array<ReturnType<typeof articleFromDraft>> = [];
     const outcomes = drafts.map(({ draft, origin }): ImportOutcome => {
       const article = articleFromDraft(draft, origin);
-      const existing = known.get(article.meta.contentHash);
+      const sameText = known.get(article.meta.contentHash) ?? [];
+      const ownId = article.meta.externalId;
+      const existing = sameText.find((meta) => ownId === undefined || meta.externalId === undefined || meta.externalId === ownId);
       if (existing) return { status: 'duplicate', existing };
-      known.set(article.meta.contentHash, article.meta);
+      remember(article.meta);
       additions.push(article);
-      return { status: 'imported', article: article.meta };
+      const twin = sameText[0];
+      if (!twin) return { status: 'imported', article: article.meta };
+      const warning = `the same text as «${twin.title}» (id ${twin.externalId}) is already in the archive; imported as a separate record (id ${ownId})`;
+      return { status: 'imported', article: article.meta, warnings: [warning] };
     });
     if (additions.length > 0) {
       await this.store.addArticles(additions);
-      for (const { meta } of additions) void this.searchIndex.articleChanged(meta.id);
+      await this.searchIndex.articlesAdded(additions);
       this.events.emit({ type: 'articles-changed' });
     }
     return outcomes;

@@ -1,11 +1,17 @@
 /**
- * Keeps the search index in step with the archive (issue 3): loads the persisted
- * index from index/ at start (rebuilding it when missing, damaged or from another
- * analyzer version), catches up with articles changed since it was saved, updates
- * it incrementally on every change, and saves it a moment after the last change
- * and on close. Trashed articles are not searchable.
+ * Keeps the search index in step with the archive (issues 3 and 9): loads the
+ * persisted index from index/ at start (rebuilding it, one article at a time, when
+ * missing, damaged or from another analyzer version), catches up with articles
+ * changed since it was saved, and updates it in the import itself: imported
+ * articles are indexed from the text in hand, batch by batch, so the first search
+ * after an import never waits for a build. It saves a moment after the last change,
+ * on close, and early whenever the texts held in memory grow past a bound (so a
+ * 50,000-article import stays within its memory budget). Trashed articles are not
+ * searchable.
  */
-import { readFile, stat } from 'node:fs/promises';
+import { statSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import type { ArticleFile } from '../../common/types/article.js';
 import { join } from 'node:path';
 import type { ArticleMeta } from '../../common/types/article.js';
 import { findQuoteSelector } from '../../common/anchoring/selectors.js';
@@ -18,6 +24,37 @@ import type { SearchDoc, SearchOptions, SearchResponse } from '../search/types.j
 /** Saving the index costs a full write; after a burst of changes, wait this long. */
 const SAVE_DELAY_MS = 3000;
 const STATE_FILE = 'search-state.json';
+/** Texts and postings held in memory since the last save beyond which an import saves early (memory bound). */
+const EARLY_SAVE_TEXT_BYTES = 96 * 1024 * 1024;
+const EARLY_SAVE_POSTINGS = 12_000_000;
+
+/** What the index has done since this process opened it (tests and benchmarks read it). */
+export interface SearchIndexStats {
+  /** Articles read back from their files to be indexed (a load's catch-up, a rebuild, a later change). */
+  articlesReadBack: number;
+  /** Articles indexed straight from an import, without reading them back. */
+  indexedAtImport: number;
+  /** Whole-index builds from the article files (no usable saved index). */
+  fullBuilds: number;
+  /** Saves that finished. */
+  saves: number;
+}
+
+/** One stored article as the index sees it. */
+export function searchDocOf(meta: ArticleMeta, file: ArticleFile): SearchDoc {
+  const annotations = file.annotations;
+  return {
+    id: meta.id,
+    ...(meta.externalId ? { externalId: meta.externalId } : {}),
+    title: meta.title,
+    blocks: file.blocks,
+    tags: [...meta.tags, ...annotations.flatMap((annotation) => annotation.tags)],
+    source: meta.source,
+    published: meta.published,
+    highlights: annotations.map((annotation) => ({ text: findQuoteSelector(annotation.target.selector)?.exact ?? '', color: annotation.color })),
+    notes: annotations.map((annotation) => annotation.note).filter(Boolean),
+  };
+}
 
 export class SearchOps {
   private index: SearchIndex | null = null;
@@ -25,6 +62,9 @@ export class SearchOps {
   private saveTimer: NodeJS.Timeout | null = null;
   private dirty = false;
   private quick: QuickLists | null = null;
+  /** The save being written, if any: changes wait for it, so the file holds one consistent snapshot. */
+  private saving: Promise<void> | null = null;
+  readonly stats: SearchIndexStats = { articlesReadBack: 0, indexedAtImport: 0, fullBuilds: 0, saves: 0 };
 
   constructor(private readonly store: ArchiveStore) {}
 
@@ -35,18 +75,8 @@ export class SearchOps {
   private async docFor(meta: ArticleMeta): Promise<SearchDoc | null> {
     try {
       const file = await this.store.readArticle(meta.id);
-      const annotations = file.annotations;
-      return {
-        id: meta.id,
-        ...(meta.externalId ? { externalId: meta.externalId } : {}),
-        title: meta.title,
-        blocks: file.blocks,
-        tags: [...meta.tags, ...annotations.flatMap((annotation) => annotation.tags)],
-        source: meta.source,
-        published: meta.published,
-        highlights: annotations.map((annotation) => ({ text: findQuoteSelector(annotation.target.selector)?.exact ?? '', color: annotation.color })),
-        notes: annotations.map((annotation) => annotation.note).filter(Boolean),
-      };
+      this.stats.articlesReadBack += 1;
+      return searchDocOf(meta, file);
     } catch {
       // A damaged article file is reported when opened; it is simply not searchable.
       return null;
@@ -67,12 +97,16 @@ export class SearchOps {
       index = loaded;
       await this.catchUp(index, live);
     } else {
-      const docs: SearchDoc[] = [];
+      // One article at a time: never all texts in memory at once (a 50,000-article rebuild).
+      index = new SearchIndex();
+      this.index = index;
+      if (live.length > 0) this.stats.fullBuilds += 1;
       for (const meta of live) {
         const doc = await this.docFor(meta);
-        if (doc) docs.push(doc);
+        if (doc) index.upsert(doc);
+        await this.saveIfLarge(index);
       }
-      index = SearchIndex.build(docs);
+      index.compact();
       this.markDirty();
     }
     this.index = index;
@@ -94,7 +128,8 @@ export class SearchOps {
       }
     }
     for (const meta of live) {
-      const fileTime = await stat(join(this.store.dataDir, ARTICLES_DIR, `${meta.id}.json`)).then((info) => info.mtimeMs, () => 0);
+      // statSync: tens of thousands of async stats cost a second at start; these cost milliseconds.
+      const fileTime = statSync(join(this.store.dataDir, ARTICLES_DIR, `${meta.id}.json`), { throwIfNoEntry: false })?.mtimeMs ?? 0;
       if (!index.has(meta.id) || Date.parse(meta.updatedAt) > savedAt || fileTime > savedAt) {
         const doc = await this.docFor(meta);
         if (doc) index.upsert(doc);
@@ -116,11 +151,54 @@ export class SearchOps {
   async save(): Promise<void> {
     if (this.saveTimer) clearTimeout(this.saveTimer);
     this.saveTimer = null;
+    while (this.saving) await this.saving;
     if (!this.index || !this.dirty || this.store.readOnly) return;
     this.dirty = false;
+    const index = this.index;
     const savedAt = Date.now();
-    await this.index.save(this.indexDir);
-    await writeFileDurably(join(this.indexDir, STATE_FILE), JSON.stringify({ savedAt }));
+    this.saving = (async () => {
+      await index.save(this.indexDir);
+      await writeFileDurably(join(this.indexDir, STATE_FILE), JSON.stringify({ savedAt }));
+      this.stats.saves += 1;
+    })();
+    try {
+      await this.saving;
+    } catch (error) {
+      this.dirty = true;
+      throw error;
+    } finally {
+      this.saving = null;
+    }
+  }
+
+  /** Waits for a save in progress: the index must not change while its snapshot is being written. */
+  private async unchanging(): Promise<void> {
+    while (this.saving) await this.saving.catch(() => undefined);
+  }
+
+  /**
+   * Indexes articles just added by an import, from the text in hand (nothing is read
+   * back). The caller awaits it, so the import ends with the index current. Saves
+   * early when the texts held in memory pass the bound, which also paces the import.
+   */
+  async articlesAdded(articles: ReadonlyArray<{ meta: ArticleMeta; file: ArticleFile }>): Promise<void> {
+    const index = await this.whenReady();
+    await this.unchanging();
+    for (const { meta, file } of articles) {
+      if (meta.trashedAt !== null) continue;
+      index.upsert(searchDocOf(meta, file));
+      this.stats.indexedAtImport += 1;
+    }
+    this.markDirty();
+    await this.saveIfLarge(index);
+  }
+
+  /** Saves now when the texts and postings added since the last save pass the memory bound. */
+  private async saveIfLarge(index: SearchIndex): Promise<void> {
+    const pending = index.pendingMemory();
+    if (this.store.readOnly || (pending.textBytes <= EARLY_SAVE_TEXT_BYTES && pending.postings <= EARLY_SAVE_POSTINGS)) return;
+    this.dirty = true;
+    await this.save();
   }
 
   /** Re-indexes one article (or drops it when trashed or deleted). */
@@ -129,6 +207,7 @@ export class SearchOps {
     const index = await this.ready;
     const meta = this.store.listMeta().find((candidate) => candidate.id === id);
     const doc = meta && meta.trashedAt === null ? await this.docFor(meta) : null;
+    await this.unchanging();
     if (doc) index.upsert(doc);
     else index.remove(id);
     this.markDirty();
@@ -150,7 +229,6 @@ export class SearchOps {
     await this.save();
     this.index?.close();
   }
-
 
   /** Titles, tags and sources for the quick switcher (fuse.js over short lists). */
   quickLists(): QuickLists {

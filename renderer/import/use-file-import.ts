@@ -67,7 +67,7 @@ export function useFileImport(): { run: ImportRun | null; start: (files: File[])
               const result = await client.api.importFile({ name: file.name, data, ...(encoding ? { encoding } : {}) });
               if (result.status === 'done') {
                 for (const outcome of result.outcomes) {
-                  if (outcome.status === 'imported') report.imported.push({ file: name, id: outcome.article.id, title: outcome.article.title, warnings: result.warnings });
+                  if (outcome.status === 'imported') report.imported.push({ file: name, id: outcome.article.id, title: outcome.article.title, warnings: [...result.warnings, ...(outcome.warnings ?? [])] });
                   else report.duplicates.push({ file: name, id: outcome.existing.id, title: outcome.existing.title });
                 }
                 break;
