@@ -17,13 +17,25 @@ export interface FloatPosition {
   x: number;
   /** Above the anchor (toolbar) or below it (popover). */
   place: 'above' | 'below';
+  /** For a panel below its anchor: the anchor's top, where the panel goes instead when there is no room below. */
+  aboveTop?: number;
 }
+
+/** Space kept between a panel and the window's edge, and between a panel and its anchor (CSS translate). */
+const EDGE_GAP = 8;
+const ANCHOR_GAP = 10;
 
 function floatStyle(position: FloatPosition): CSSProperties {
   return { '--float-top': `${position.top}px` } as CSSProperties;
 }
 
-/** Centres the panel on position.x, kept inside its container (measured before paint). */
+/**
+ * Centres the panel on position.x, kept inside its container, and keeps a panel
+ * below its anchor inside the window: when it would run off the bottom it goes
+ * above the anchor if there is room there, otherwise the page scrolls just
+ * enough to show it (measured before paint, after every render, so a panel that
+ * grows — tag suggestions, a longer note — is placed again).
+ */
 function usePlacement(position: FloatPosition) {
   const ref = useRef<HTMLDivElement>(null);
   useLayoutEffect(() => {
@@ -32,6 +44,23 @@ function usePlacement(position: FloatPosition) {
     const width = panel.offsetWidth;
     const room = (panel.offsetParent as HTMLElement | null)?.clientWidth ?? window.innerWidth;
     panel.style.setProperty('--float-left', `${Math.min(Math.max(position.x - width / 2, 0), room - width)}px`);
+    if (position.place !== 'below') return;
+    panel.style.setProperty('--float-top', `${position.top}px`);
+    panel.classList.replace('place-above', 'place-below');
+    const box = panel.getBoundingClientRect();
+    const overflow = box.bottom + EDGE_GAP - window.innerHeight;
+    if (overflow <= 0) return;
+    if (position.aboveTop !== undefined) {
+      // box.top stands for position.top (+ the gap), so the anchor's top in the window is:
+      const anchorTopInWindow = box.top - ANCHOR_GAP - (position.top - position.aboveTop);
+      const header = document.querySelector('.header')?.getBoundingClientRect().bottom ?? 0;
+      if (anchorTopInWindow - ANCHOR_GAP - box.height >= header + EDGE_GAP) {
+        panel.style.setProperty('--float-top', `${position.aboveTop}px`);
+        panel.classList.replace('place-below', 'place-above');
+        return;
+      }
+    }
+    window.scrollBy({ top: overflow });
   });
   return ref;
 }

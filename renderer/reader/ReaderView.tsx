@@ -153,7 +153,9 @@ export function ReaderView({ id, focus }: { id: string; focus: TextRange | null 
     }
     const rects = [...range.getClientRects()].filter((rect) => rect.width > 0);
     const last = rects[rects.length - 1] ?? range.getBoundingClientRect();
-    setActivePosition(floatFromRect(last, 'below', active.clickX));
+    const first = rects[0] ?? last;
+    const below = floatFromRect(last, 'below', active.clickX);
+    setActivePosition(below && { ...below, aboveTop: below.top - (last.bottom - first.top) });
   }, [active, map, anchored, floatFromRect, reader?.size, reader?.width, reader?.lineHeight, reader?.font, sidebarOpen]);
 
   const openAnnotation = useCallback(
