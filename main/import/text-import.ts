@@ -8,6 +8,7 @@ import { QirtasError } from '../../common/errors.js';
 import { type ArticleFile, type ArticleMeta, type Block, canonicalText, SCHEMA_VERSION } from '../../common/types/article.js';
 import { countWords, fingerprintText } from '../../common/text/fingerprint.js';
 import { parsePlainText, suggestTitle } from '../../common/text/plain-text.js';
+import { authorName } from './formats/meta-fields.js';
 
 /** An article as a reader of some format produced it, before it gets an id. */
 export interface ArticleDraft {
@@ -41,7 +42,7 @@ export function articleFromDraft(draft: ArticleDraft, origin: string, now = new 
     ...(draft.externalId ? { externalId: draft.externalId } : {}),
     title: draft.title?.trim() || suggestTitle(blocks),
     source: draft.source?.trim() ?? '',
-    author: draft.author?.trim() ?? '',
+    author: authorName(draft.author ?? ''),
     url: draft.url?.trim() ?? '',
     published: draft.published ?? null,
     tags: cleanTags(draft.tags),

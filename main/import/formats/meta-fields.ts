@@ -31,3 +31,16 @@ export function splitTags(value: unknown): string[] {
 
 /** The warning for a link that was dropped; it never repeats the link itself (it may be a script URL). */
 export const DROPPED_LINK_WARNING = 'a link that is not an absolute http(s) URL was ignored';
+
+/**
+ * A byline's lead-in before the name: «بقلم:», «كتب», «إعداد», "By", "Written by",
+ * "Par", "Von", "Por" — a word a page prints before the author, never part of a
+ * name. Followed by a colon, a dash or a space; only at the start.
+ */
+const BYLINE_LEAD = /^(?:بقلم|كتب(?:ه|ها|ت)?|إعداد|اعداد|تحرير|written\s+by|by|par|von|por)(?:\s*[:：\-–—]\s*|\s+)(?=\S)/iu;
+
+/** An author as a name: the byline's lead-in removed (a page's «بقلم: فلان» is the author «فلان»). */
+export function authorName(value: string): string {
+  const trimmed = value.trim();
+  return trimmed.replace(BYLINE_LEAD, '').trim() || trimmed;
+}
