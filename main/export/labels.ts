@@ -3,26 +3,27 @@
  * meaning of each highlight colour (as the reader names them), and the colours
  * themselves as every format paints them.
  */
+import { GLOSSARY } from '../../common/glossary.js';
 import type { HighlightColor, Locale } from '../../common/types/article.js';
 
 export const EXPORT_LABELS = {
   ar: {
     title: 'ملاحظات قرطاس',
     generated: 'صُدِّر في',
-    articles: 'المقالات',
-    highlights: 'التظليلات',
-    note: 'تعليق',
-    notes: 'التعليقات',
-    tags: 'الوسوم',
-    source: 'المصدر',
-    author: 'الكاتب',
-    published: 'تاريخ النشر',
+    articles: GLOSSARY.ar.articles,
+    highlights: GLOSSARY.ar.highlights,
+    note: GLOSSARY.ar.note,
+    notes: GLOSSARY.ar.notes,
+    tags: GLOSSARY.ar.tags,
+    source: GLOSSARY.ar.source,
+    author: GLOSSARY.ar.author,
+    published: GLOSSARY.ar.published,
     link: 'الرابط',
     paragraph: 'الفقرة',
     position: 'الموضع',
     orphan: 'لم يُعثر على هذا المقطع في النص الحالي',
     noTag: 'بلا وسم',
-    noHighlights: 'لا تظليلات في هذا المقال.',
+    noHighlights: 'لا إبرازات في هذا المقال.',
     undated: 'بلا تاريخ',
     scopeAll: 'الأرشيف كله',
     scopeArticles: 'مقالات مختارة',
@@ -33,14 +34,14 @@ export const EXPORT_LABELS = {
   en: {
     title: 'Qirtas notes',
     generated: 'Exported on',
-    articles: 'Articles',
-    highlights: 'Highlights',
+    articles: GLOSSARY.en.articles,
+    highlights: GLOSSARY.en.highlights,
     note: 'Note',
-    notes: 'Notes',
-    tags: 'Tags',
-    source: 'Source',
-    author: 'Author',
-    published: 'Published',
+    notes: GLOSSARY.en.notes,
+    tags: GLOSSARY.en.tags,
+    source: GLOSSARY.en.source,
+    author: GLOSSARY.en.author,
+    published: GLOSSARY.en.published,
     link: 'Link',
     paragraph: 'Paragraph',
     position: 'Position',

@@ -5,9 +5,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState, type MutableRefObject } from 'react';
 import type { Locale } from '../../common/types/article.js';
 import type { ApiClient } from '../api/client.js';
-import { ApiCallError } from '../api/client.js';
 import { I18nProvider } from '../i18n/i18n.js';
-import { STRINGS } from '../i18n/strings.js';
 import { LibraryView } from '../library/LibraryView.js';
 import { TrashView } from '../library/TrashView.js';
 import { ReaderView } from '../reader/ReaderView.js';
@@ -20,6 +18,7 @@ import { AppServicesContext, type Toast } from './api-context.js';
 import { Header } from './Header.js';
 import { Toasts } from './Toasts.js';
 import { type Route, useRoute } from './use-route.js';
+import { wordError } from '../i18n/error-strings.js';
 
 const TOAST_MS = 8000;
 
@@ -47,8 +46,8 @@ export function App({ client }: { client: ApiClient }) {
   );
   const fail = useCallback(
     (error: unknown) => {
-      const message = error instanceof ApiCallError || error instanceof Error ? error.message : String(error);
-      notify({ kind: 'error', text: `${STRINGS[localeRef.current].errorPrefix} ${message}` });
+      const { text, detail } = wordError(error, localeRef.current);
+      notify({ kind: 'error', text, detail });
     },
     [notify],
   );

@@ -9,6 +9,12 @@ export function Toasts({ toasts, dismiss }: { toasts: Toast[]; dismiss: (id: num
       {toasts.map((toast) => (
         <div key={toast.id} className={`toast toast-${toast.kind}`}>
           <span>{toast.text}</span>
+          {toast.detail && (
+            <details className="toast-detail">
+              <summary>{t.technicalDetail}</summary>
+              <code dir="ltr">{toast.detail}</code>
+            </details>
+          )}
           {toast.action && (
             <button
               type="button"

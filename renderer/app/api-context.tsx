@@ -9,6 +9,8 @@ export interface Toast {
   id: number;
   kind: 'info' | 'error';
   text: string;
+  /** The technical detail behind an error (the core's own message), shown on request. */
+  detail?: string;
   action?: { label: string; run: () => void };
 }
 

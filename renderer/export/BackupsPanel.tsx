@@ -9,6 +9,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import type { BackupInfo, BackupList } from '../../common/api.js';
 import { useApp } from '../app/api-context.js';
 import { Dialog } from '../app/Dialog.js';
+import { formatBytes } from '../i18n/format-numbers.js';
 import { formatDualDate, useI18n } from '../i18n/i18n.js';
 import type { StringKey } from '../i18n/strings.js';
 import { toBase64 } from '../import/read-dropped.js';
@@ -22,10 +23,6 @@ const KIND_KEYS: Record<BackupInfo['kind'], StringKey> = {
 };
 
 type Pending = { kind: 'stored'; backup: BackupInfo } | { kind: 'file'; file: File };
-
-function sizeText(bytes: number): string {
-  return bytes < 1024 * 1024 ? `${(bytes / 1024).toFixed(1)} KB` : `${(bytes / 1024 / 1024).toFixed(1)} MB`;
-}
 
 export function BackupsPanel() {
   const { t, locale } = useI18n();
@@ -180,7 +177,7 @@ export function BackupsPanel() {
                 <td>{t[KIND_KEYS[backup.kind]]}</td>
                 <td>{fill(t.backupArticles, { articles: backup.articleCount, highlights: backup.annotationCount })}</td>
                 <td>
-                  <bdi dir="ltr">{sizeText(backup.size)}</bdi>
+                  <bdi>{formatBytes(backup.size, locale)}</bdi>
                 </td>
                 <td>
                   <button type="button" disabled={busy} onClick={() => setPending({ kind: 'stored', backup })}>

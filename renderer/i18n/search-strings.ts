@@ -17,7 +17,7 @@ export const SEARCH_STRINGS = {
     searchAnyColor: 'كل الألوان',
     searchFrom: 'من',
     searchTo: 'إلى',
-    searchHasHighlights: 'فيه تظليل',
+    searchHasHighlights: 'فيه إبرازات',
     searchResultsCount: 'النتائج:',
     searchTitles: 'عناوين',
     searchHelp: '↑↓ للتنقل · Enter للفتح · Esc للإغلاق',

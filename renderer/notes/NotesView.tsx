@@ -10,8 +10,10 @@ import type { NoteEntry, NotesFilter } from '../../common/api.js';
 import { HIGHLIGHT_COLORS, type ColorLabels, type HighlightColor } from '../../common/types/article.js';
 import { useApp } from '../app/api-context.js';
 import { articleRoute } from '../app/use-route.js';
+import { formatCount } from '../i18n/format-numbers.js';
 import { formatDualDate, useI18n } from '../i18n/i18n.js';
-import { colorLabel, fill } from '../reader/format.js';
+import { PLURALS } from '../i18n/plural-strings.js';
+import { colorLabel } from '../reader/format.js';
 import '../styles/reader.css';
 import '../styles/notes.css';
 
@@ -86,7 +88,7 @@ export function NotesView() {
     <section className="notes-view">
       <div className="section-head">
         <h1>{t.notes}</h1>
-        {entries && <span className="count">{fill(t.notesCount, { n: entries.length })}</span>}
+        {entries && <span className="count">{formatCount(entries.length, locale, PLURALS[locale].notes)}</span>}
       </div>
       <p className="hint notes-intro">{t.notesIntro}</p>
 

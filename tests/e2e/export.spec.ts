@@ -55,7 +55,7 @@ test('export notes from the dialog (Markdown, CSV, print view) and back up and r
   await page.screenshot({ path: join(SCREENS_DIR, 'export-dialog-text.png') });
 
   // Only highlights, grouped by colour: Markdown downloaded and read back.
-  await dialog.getByRole('radio', { name: 'التظليلات والتعليقات والوسوم فقط' }).check();
+  await dialog.getByRole('radio', { name: 'الإبرازات والملاحظات والوسوم فقط' }).check();
   await dialog.getByLabel('التجميع').selectOption('color');
   await expect(preview.locator('h2').first()).toHaveText('ادعاء (أصفر)');
   await expect(preview.locator('.export-view-note')).toHaveCount(3);
@@ -107,7 +107,7 @@ test('export notes from the dialog (Markdown, CSV, print view) and back up and r
   await expect(dialog.getByRole('status')).toContainText('أُنشئت النسخة');
   const row = dialog.locator('.backups-table tbody tr').filter({ hasText: 'يدوية' });
   await expect(row).toHaveCount(1);
-  await expect(row).toContainText('المقالات: 1 · التظليلات: 3');
+  await expect(row).toContainText('المقالات: 1 · الإبرازات: 3');
   await page.screenshot({ path: join(SCREENS_DIR, 'export-backups.png') });
 
   // Lose a highlight, then restore the backup: it comes back, and the page follows.
@@ -119,7 +119,7 @@ test('export notes from the dialog (Markdown, CSV, print view) and back up and r
   await expect(confirm).toBeVisible();
   await page.screenshot({ path: join(SCREENS_DIR, 'export-restore-confirm.png') });
   await confirm.getByRole('button', { name: 'نعم، استعد' }).click();
-  await expect(dialog.getByRole('status')).toContainText('استُعيدت النسخة — المقالات: 1، التظليلات: 3');
+  await expect(dialog.getByRole('status')).toContainText('استُعيدت النسخة — المقالات: 1، الإبرازات: 3');
   await expect(dialog.getByRole('status')).toContainText('before-restore-');
   expect((await api<{ annotations: unknown[] }>('getArticle', { id })).annotations).toHaveLength(3);
   await page.screenshot({ path: join(SCREENS_DIR, 'export-restored.png') });

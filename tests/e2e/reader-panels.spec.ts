@@ -104,3 +104,15 @@ test('hiding diacritics hides them in the title too', async ({ page, shell }) =>
   await page.keyboard.press('d');
   await expect(title).toHaveText('عَمَلِيَّاتُ الجَنُوبِ');
 });
+
+test('an error from the archive is worded in the UI language, with the technical detail on request', async ({ page, shell }) => {
+  await page.goto(shell.url);
+  await page.evaluate(() => {
+    window.location.hash = '#/article/no-such-article';
+  });
+  const toast = page.locator('.toast-error');
+  await expect(toast).toContainText('لم يُعثر على');
+  await expect(toast).not.toContainText('No article');
+  await toast.getByText('التفاصيل التقنية').click();
+  await expect(toast.locator('code')).toContainText('no-such-article');
+});

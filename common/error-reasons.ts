@@ -1,0 +1,39 @@
+/**
+ * The kinds of failure the UI words itself (issue 10): an error's `params.reason`
+ * is one of these, and its other params fill the sentence. The core names the
+ * kind; the renderer (renderer/i18n/error-strings.ts) owns the Arabic and English
+ * wording, so no English sentence from the core reaches an Arabic screen.
+ */
+export const ERROR_REASONS = {
+  /** params: file, size, limit (sizes already formatted as numbers of bytes) */
+  'file-too-large': ['file', 'size', 'limit'],
+  /** A ZIP-based file (.docx, backup) that would unpack past the limit. params: file, limit */
+  'too-large-unpacked': ['file', 'limit'],
+  'unsupported-format': ['file'],
+  'file-empty': ['file'],
+  /** Blank, or nothing but markup/whitespace. */
+  'no-text': ['file'],
+  'binary-file': ['file'],
+  /** A .docx or .pdf that cannot be opened. */
+  'damaged-document': ['file'],
+  'pdf-password': ['file'],
+  'pdf-no-text-layer': ['file'],
+  'old-doc-format': ['file'],
+  /** One record of a dataset. params: file, line */
+  'bad-record': ['file', 'line'],
+  'missing-column': ['file', 'column'],
+  'unknown-encoding': ['file', 'encoding'],
+  // The id may be passed too; it is technical and never shown.
+  'article-not-found': [],
+  'collection-not-found': [],
+  'saved-search-not-found': [],
+  'name-taken': ['name'],
+  'newer-version': ['file'],
+  'read-only': [],
+} as const satisfies Record<string, readonly string[]>;
+
+export type ErrorReason = keyof typeof ERROR_REASONS;
+
+export function isErrorReason(value: unknown): value is ErrorReason {
+  return typeof value === 'string' && Object.hasOwn(ERROR_REASONS, value);
+}
