@@ -24,6 +24,12 @@ import { dirname } from 'node:path';
 import { exportNotes, previewExport, type ExportDeps } from '../export/export-notes.js';
 import { importAnnotationExport } from '../export/json-import.js';
 import { BackupOps } from '../backup/backup-ops.js';
+import { LibraryOps } from './library-ops.js';
+import { CollectionOps } from './collection-ops.js';
+import { BulkOps } from './bulk-ops.js';
+
+/** Most articles a saved search's query resolves to (best first). */
+const SAVED_SEARCH_LIMIT = 5000;
 
 /** Arguments as the schemas output them (defaults filled in). */
 type ParsedArgs<K extends OperationName> = z.output<Contract[K]['args']>;
@@ -48,9 +54,33 @@ export class ArchiveService implements ArchiveOperations {
   private annotations: AnnotationOps;
   searchIndex: SearchOps;
   readonly backups: BackupOps;
+  /** Issue 10: the library listing, collections and saved searches, bulk actions. They read the current store on every call. */
+  readonly library: LibraryOps;
+  private readonly collections: CollectionOps;
+  private readonly bulk: BulkOps;
 
   constructor(private readonly options: ServiceOptions) {
     this.store = options.store;
+    const listChanged = () => this.events.emit({ type: 'articles-changed' });
+    this.library = new LibraryOps({
+      store: () => this.store,
+      findIds: async (query, exact) => (await this.searchIndex.search(query, { limit: SAVED_SEARCH_LIMIT, exact, prefix: false })).results.map((result) => result.id),
+      changed: listChanged,
+    });
+    this.collections = new CollectionOps({
+      store: () => this.store,
+      library: this.library,
+      treeChanged: () => this.events.emit({ type: 'collections-changed' }),
+      articlesChanged: listChanged,
+    });
+    this.bulk = new BulkOps({
+      store: () => this.store,
+      folds: this.library.entries.folds,
+      changed: (ids, reindex) => {
+        if (reindex) void this.reindexInTurn(ids);
+        listChanged();
+      },
+    });
     this.searchIndex = new SearchOps(this.store);
     this.annotations = new AnnotationOps(this.store, (id) => this.articleChanged(id));
     this.backups = new BackupOps({
@@ -62,11 +92,15 @@ export class ArchiveService implements ArchiveOperations {
         await this.searchIndex.whenReady();
         await this.searchIndex.close();
         this.searchIndex = new SearchOps(this.store);
+        // Every queued write lands before the files move; later ones are refused until the reload (issue 13).
+        await this.store.quiesce();
       },
       reload: () => this.reopenStore(),
       log: (message) => console.error(message),
     });
     this.backups.start();
+    // Archives from before issue 10 have no highlight counts: count them once, in the background.
+    if (!this.store.readOnly) setTimeout(() => void this.library.ensureHighlightCounts().catch(() => undefined), 2000).unref();
   }
 
   /**
@@ -138,7 +172,54 @@ export class ArchiveService implements ArchiveOperations {
   /** Every change to one article goes through here: the index follows, listeners hear of it. */
   private articleChanged(id: string): void {
     void this.searchIndex.articleChanged(id);
+    // Its highlight count (shown and sorted in the library) follows its annotations.
+    void this.library.recountHighlights(id).catch(() => undefined);
     this.events.emit({ type: 'article-changed', id });
+  }
+
+  /** Re-indexes many articles one after another (a bulk action), so a thousand file reads never pile up at once. */
+  private async reindexInTurn(ids: readonly string[]): Promise<void> {
+    for (const id of ids) await this.searchIndex.articleChanged(id).catch(() => undefined);
+  }
+
+  listLibrary(args: ParsedArgs<'listLibrary'>): Promise<ResultOf<'listLibrary'>> {
+    return this.library.listLibrary(args);
+  }
+
+  recordReading(args: ParsedArgs<'recordReading'>): Promise<ResultOf<'recordReading'>> {
+    return this.library.recordReading(args);
+  }
+
+  listCollections(): Promise<ResultOf<'listCollections'>> {
+    return this.collections.listCollections();
+  }
+
+  createCollection(args: ParsedArgs<'createCollection'>): Promise<ResultOf<'createCollection'>> {
+    return this.collections.createCollection(args);
+  }
+
+  updateCollection(args: ParsedArgs<'updateCollection'>): Promise<ResultOf<'updateCollection'>> {
+    return this.collections.updateCollection(args);
+  }
+
+  deleteCollection(args: ParsedArgs<'deleteCollection'>): Promise<ResultOf<'deleteCollection'>> {
+    return this.collections.deleteCollection(args);
+  }
+
+  saveSearch(args: ParsedArgs<'saveSearch'>): Promise<ResultOf<'saveSearch'>> {
+    return this.collections.saveSearch(args);
+  }
+
+  deleteSavedSearch(args: ParsedArgs<'deleteSavedSearch'>): Promise<ResultOf<'deleteSavedSearch'>> {
+    return this.collections.deleteSavedSearch(args);
+  }
+
+  bulkUpdate(args: ParsedArgs<'bulkUpdate'>): Promise<ResultOf<'bulkUpdate'>> {
+    return this.bulk.bulkUpdate(args);
+  }
+
+  undoBulk(args: ParsedArgs<'undoBulk'>): Promise<ResultOf<'undoBulk'>> {
+    return this.bulk.undoBulk(args);
   }
 
   async appInfo(): Promise<AppInfo> {

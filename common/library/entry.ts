@@ -1,0 +1,107 @@
+/**
+ * One article as the library works with it: its metadata, the library fields with
+ * their defaults, and the folded values that filters, facets and sorting compare.
+ * Short repeated values (sources, authors, tags) are folded once per distinct
+ * spelling; title keys are folded on first need, since a plain listing by date
+ * needs none of them.
+ */
+import type { ArticleMeta } from '../types/article.js';
+import type { ReadingStatus } from '../types/library.js';
+import { collationKey, foldText } from './collation.js';
+
+export interface LibraryEntry {
+  readonly meta: ArticleMeta;
+  readonly status: ReadingStatus;
+  readonly highlightCount: number;
+  readonly sourceKey: string;
+  readonly authorKey: string;
+  /** Collation keys (leading article dropped) of source and author; "" when there is none. */
+  readonly sourceKeySort: string;
+  readonly authorKeySort: string;
+  readonly tagKeys: readonly string[];
+  /** "2023", or "" when undated. */
+  readonly year: string;
+  /** Milliseconds; NaN when never read. */
+  readonly addedTime: number;
+  readonly lastReadTime: number;
+  /** Filled by titleKeyOf / haystackOf. */
+  titleKey: string | null;
+  haystack: string | null;
+}
+
+/** Folds each distinct short value once (sources, authors and tags repeat across thousands of articles). */
+export class FoldCache {
+  private readonly folded = new Map<string, string>();
+  private readonly sortKeys = new Map<string, string>();
+
+  fold(value: string): string {
+    let result = this.folded.get(value);
+    if (result === undefined) {
+      result = foldText(value);
+      if (this.folded.size < 200_000) this.folded.set(value, result);
+    }
+    return result;
+  }
+
+  /** The collation key of a source or an author (article stripped), cached like fold. */
+  sortKey(value: string): string {
+    let result = this.sortKeys.get(value);
+    if (result === undefined) {
+      result = collationKey(value);
+      if (this.sortKeys.size < 200_000) this.sortKeys.set(value, result);
+    }
+    return result;
+  }
+}
+
+export function readingStatusOf(meta: ArticleMeta): ReadingStatus {
+  return meta.readingStatus ?? 'unread';
+}
+
+export function makeEntry(meta: ArticleMeta, folds: FoldCache, highlightCount = meta.highlightCount ?? 0): LibraryEntry {
+  const lastRead = meta.lastReadAt ? Date.parse(meta.lastReadAt) : Number.NaN;
+  return {
+    meta,
+    status: readingStatusOf(meta),
+    highlightCount,
+    sourceKey: folds.fold(meta.source),
+    authorKey: folds.fold(meta.author),
+    sourceKeySort: folds.sortKey(meta.source),
+    authorKeySort: folds.sortKey(meta.author),
+    tagKeys: meta.tags.map((tag) => folds.fold(tag)),
+    year: meta.published ? meta.published.slice(0, 4) : '',
+    addedTime: Date.parse(meta.importedAt),
+    lastReadTime: lastRead,
+    titleKey: null,
+    haystack: null,
+  };
+}
+
+export function titleKeyOf(entry: LibraryEntry): string {
+  entry.titleKey ??= collationKey(entry.meta.title);
+  return entry.titleKey;
+}
+
+/** Title, source, author and tags, folded, one per line: what the filter box searches. */
+export function haystackOf(entry: LibraryEntry): string {
+  entry.haystack ??= [foldText(entry.meta.title), entry.sourceKey, entry.authorKey, ...entry.tagKeys].join('\n');
+  return entry.haystack;
+}
+
+/**
+ * Keeps one entry per metadata object: the store replaces an article's metadata
+ * object when it changes, so an unchanged article reuses its folded values.
+ */
+export class EntryCache {
+  private entries = new WeakMap<ArticleMeta, LibraryEntry>();
+  readonly folds = new FoldCache();
+
+  entryOf(meta: ArticleMeta, highlightCount?: number): LibraryEntry {
+    let entry = this.entries.get(meta);
+    if (entry === undefined || (highlightCount !== undefined && entry.highlightCount !== highlightCount)) {
+      entry = makeEntry(meta, this.folds, highlightCount);
+      this.entries.set(meta, entry);
+    }
+    return entry;
+  }
+}
