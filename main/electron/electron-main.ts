@@ -1,40 +1,64 @@
 /**
- * Electron main process: lifecycle and wiring only. Takes the single-instance
- * lock, opens the archive in the data folder (the same path the CLI computes),
- * creates the secure window and bridges IPC to the shared dispatcher.
+ * Electron main process: lifecycle and wiring only. Registers the app:// scheme,
+ * keeps Chromium's profile out of an archive folder given with --data-dir, takes
+ * the single-instance lock, opens the archive (the same path the CLI computes),
+ * serves the renderer, creates the secure window, bridges IPC to the shared
+ * dispatcher, sets the application menu, and on quit waits (with a time limit)
+ * for the archive to close.
  */
-import { app, BrowserWindow, dialog } from 'electron';
+import { app, BrowserWindow, dialog, Menu } from 'electron';
 import { join } from 'node:path';
 import { QirtasError } from '../../common/errors.js';
 import { openArchiveApp, type ArchiveApp } from '../service/archive-app.js';
 import { resolveDataDir } from '../store/data-dir.js';
+import { buildMenuTemplate } from './app-menu.js';
+import { handleAppProtocol, registerAppScheme } from './app-protocol.js';
 import { registerIpcBridge } from './ipc-bridge.js';
-import { createMainWindow, hardenSession, rendererIndexUrl } from './secure-window.js';
+import { createMenuCommands } from './menu-actions.js';
+import type { MenuLocale } from './menu-strings.js';
 import { registerElectronPdf } from './print-to-pdf.js';
+import { chromiumProfileDir } from './profile-paths.js';
+import { closeBeforeQuit } from './quit-guard.js';
+import { createMainWindow, hardenSession } from './secure-window.js';
 
 const dataDirArg = process.argv.find((arg) => arg.startsWith('--data-dir='))?.slice('--data-dir='.length);
 const dataDir = resolveDataDir(dataDirArg);
-app.setPath('userData', dataDir);
+const profileDir = chromiumProfileDir(dataDir, app.getPath('userData'));
+if (profileDir) {
+  app.setPath('userData', profileDir);
+  app.setPath('sessionData', profileDir);
+}
+registerAppScheme();
 
 if (!app.requestSingleInstanceLock()) {
   app.quit();
 } else {
   let archive: ArchiveApp | null = null;
+  const appRoot = app.getAppPath();
+  const mainWindow = (): BrowserWindow => BrowserWindow.getAllWindows()[0] ?? createMainWindow(appRoot);
+
   app.on('second-instance', () => {
-    const [window] = BrowserWindow.getAllWindows();
+    const window = BrowserWindow.getAllWindows()[0];
     if (window) {
       if (window.isMinimized()) window.restore();
       window.focus();
     }
   });
-  app.on('window-all-closed', () => app.quit());
-  app.on('will-quit', () => {
-    void archive?.close();
+  // macOS keeps the app running with no window; elsewhere closing the window quits.
+  app.on('window-all-closed', () => {
+    if (process.platform !== 'darwin') app.quit();
   });
+  app.on('activate', () => {
+    if (archive && BrowserWindow.getAllWindows().length === 0) createMainWindow(appRoot);
+  });
+  closeBeforeQuit(app, async () => {
+    await archive?.close();
+  });
+
   app.whenReady().then(async () => {
     hardenSession();
+    handleAppProtocol(join(appRoot, 'dist', 'renderer'));
     registerElectronPdf();
-    const appRoot = app.getAppPath();
     try {
       archive = await openArchiveApp({ dataDir, assetsDir: join(appRoot, 'assets'), host: 'electron', version: app.getVersion() });
     } catch (error) {
@@ -43,7 +67,15 @@ if (!app.requestSingleInstanceLock()) {
       app.quit();
       return;
     }
-    const window = createMainWindow(appRoot);
-    registerIpcBridge(archive.dispatch, archive.service.events, window, rendererIndexUrl(appRoot));
+    const opened = archive;
+    registerIpcBridge(opened.dispatch, opened.service.events);
+    const locale = (): MenuLocale => opened.store.settings.locale;
+    const commands = createMenuCommands({ dispatch: opened.dispatch, dataDir, version: app.getVersion(), locale, window: mainWindow });
+    const setMenu = () => Menu.setApplicationMenu(Menu.buildFromTemplate(buildMenuTemplate({ locale: locale(), platform: process.platform, packaged: app.isPackaged, commands })));
+    setMenu();
+    opened.service.events.subscribe((event) => {
+      if (event.type === 'settings-changed') setMenu();
+    });
+    createMainWindow(appRoot);
   });
 }

@@ -1,26 +1,43 @@
 /**
- * The one BrowserWindow (design §2, host 1): context isolation, sandbox, no Node
- * in the renderer, a strict CSP, navigation and window.open blocked, permission
- * requests denied. The renderer is loaded from file:// out of dist/renderer.
+ * The app window (design §2, host 1): context isolation, sandbox, no Node in the
+ * renderer, web security on, navigation and window.open blocked, permission
+ * requests denied, network requests to the outside refused. The renderer is
+ * served from app://qirtas/ (app-protocol.ts), whose responses carry the CSP.
  */
 import { BrowserWindow, session, shell } from 'electron';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { CONTENT_SECURITY_POLICY } from '../http/content-security.js';
+import { APP_INDEX_URL } from './app-protocol.js';
+import { isAppUrl } from './ipc-bridge.js';
 
-export function rendererIndexUrl(appRoot: string): string {
-  return pathToFileURL(join(appRoot, 'dist', 'renderer', 'index.html')).href;
+/** Schemes a page of the app may never load: Qirtas is offline, and file: gives no privileges. */
+const REFUSED_SCHEMES = new Set(['http:', 'https:', 'ws:', 'wss:', 'ftp:']);
+
+function isRefusedRequest(url: string): boolean {
+  try {
+    return REFUSED_SCHEMES.has(new URL(url).protocol);
+  } catch {
+    return true;
+  }
 }
 
 export function hardenSession(): void {
-  session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
-  session.defaultSession.setPermissionCheckHandler(() => false);
-  session.defaultSession.webRequest.onHeadersReceived((details, callback) => {
-    callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] } });
-  });
+  const ses = session.defaultSession;
+  ses.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
+  ses.setPermissionCheckHandler(() => false);
+  ses.webRequest.onBeforeRequest((details, callback) => callback({ cancel: isRefusedRequest(details.url) }));
 }
 
-export function createMainWindow(appRoot: string): BrowserWindow {
+/** Links in articles open in the user's browser (http/https only), never inside the app. */
+function openOutside(url: string): void {
+  try {
+    const parsed = new URL(url);
+    if (parsed.protocol === 'http:' || parsed.protocol === 'https:') void shell.openExternal(parsed.href);
+  } catch {
+    // not a URL: nothing to open
+  }
+}
+
+export function createMainWindow(appRoot: string, route = ''): BrowserWindow {
   const window = new BrowserWindow({
     width: 1200,
     height: 820,
@@ -34,20 +51,27 @@ export function createMainWindow(appRoot: string): BrowserWindow {
       contextIsolation: true,
       sandbox: true,
       nodeIntegration: false,
+      nodeIntegrationInWorker: false,
       webSecurity: true,
+      allowRunningInsecureContent: false,
+      webviewTag: false,
       spellcheck: false,
     },
   });
-  const indexUrl = rendererIndexUrl(appRoot);
-  window.webContents.on('will-navigate', (event, url) => {
-    if (url !== indexUrl) event.preventDefault();
+  const contents = window.webContents;
+  // Hash routes change the view without a navigation; anything else leaving the page is refused.
+  contents.on('will-navigate', (event, url) => {
+    if (!isAppUrl(url)) event.preventDefault();
   });
-  // Links in articles open in the user's browser, never inside the app.
-  window.webContents.setWindowOpenHandler(({ url }) => {
-    if (/^https?:\/\//i.test(url)) void shell.openExternal(url);
+  contents.on('will-redirect', (event, url) => {
+    if (!isAppUrl(url)) event.preventDefault();
+  });
+  contents.on('will-attach-webview', (event) => event.preventDefault());
+  contents.setWindowOpenHandler(({ url }) => {
+    openOutside(url);
     return { action: 'deny' };
   });
   window.once('ready-to-show', () => window.show());
-  void window.loadURL(indexUrl);
+  void window.loadURL(`${APP_INDEX_URL}${route}`);
   return window;
 }
