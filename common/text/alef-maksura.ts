@@ -43,3 +43,21 @@ export function foldAlefMaksura(buf: Uint16Array, n: number): void {
     i = e;
   }
 }
+
+const FINAL_YEH = 'ي';
+const FINAL_MAKSURA = 'ى';
+
+/**
+ * The other spelling of a function word that differs only by its final ي/ى
+ * (issue 9 item 2): علي → على, الي → الى, حتي → حتى, اني → انى, وعلي → وعلى, and
+ * back (على → علي, for texts that write ي). Null for every other word: only the
+ * no-fold words keep ى in the index, so only they can be missed this way.
+ */
+export function maksuraVariant(token: string): string | null {
+  if (token.endsWith(FINAL_YEH)) {
+    const alt = token.slice(0, -1) + FINAL_MAKSURA;
+    return keepsAlefMaksura(alt) ? alt : null;
+  }
+  if (token.endsWith(FINAL_MAKSURA) && keepsAlefMaksura(token)) return token.slice(0, -1) + FINAL_YEH;
+  return null;
+}

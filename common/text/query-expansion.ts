@@ -6,7 +6,10 @@
  * candidate returned exists in the vocabulary.
  */
 import { CONJUNCTIONS, LETTER_PROCLITICS, ARTICLE_CHAINS } from './affixes.js';
+import { maksuraVariant } from './alef-maksura.js';
 import { normalize } from './arabic.js';
+import { maxEdits } from './edit-distance.js';
+import { closeness, isLatinWord, latinReadings } from './latin-skeleton.js';
 import {
   addCliticCores,
   addInflectionCores,
@@ -16,14 +19,20 @@ import {
   withoutArticle,
   withoutLetterProclitic,
 } from './morphology.js';
+import { procliticSplits } from './proclitics.js';
 import { isStopWord } from './stop-words.js';
-import { typoCandidates } from './typo.js';
+import { isLikelySlip, typoCandidates } from './typo.js';
 import type { Vocabulary } from './vocabulary.js';
 
 export type { Vocabulary } from './vocabulary.js';
 export { parseQuery } from './query-parse.js';
 
-export type Tier = 'exact' | 'clitic' | 'inflection' | 'typo' | 'prefix';
+/**
+ * exact: the word itself; variant: a function word's other ي/ى spelling; clitic:
+ * particles read off or added; inflection: number, gender, nisba…; translit: an
+ * Arabic word a Latin query spells; typo: one or two edits away (approximate).
+ */
+export type Tier = 'exact' | 'variant' | 'clitic' | 'inflection' | 'translit' | 'typo' | 'prefix';
 
 /** A normalized index term to look up, its tier and its weight in (0, 1] (exact = 1). */
 export interface Candidate {
@@ -37,14 +46,26 @@ export interface ExpandOptions {
   prefix?: boolean;
   /** Exact mode: no expansion at all; the engine verifies marks and hamza with normalizeExact. */
   exact?: boolean;
+  /**
+   * Real-word typos (issue 9 item 3): also offer typo neighbours of a word the
+   * archive does contain, function words and 3-letter words included. Asked for
+   * only when the whole query otherwise finds nothing (الدين typed for الذين).
+   */
+  realWord?: boolean;
 }
 
 /** Tier weights of §3.3 (the prefix weight is MiniSearch's own, 0.375). */
 export const TIER_WEIGHTS = {
   exact: 1,
+  variant: 0.9,
   clitic: 0.8,
+  /** A one-letter particle read off a word that is itself written in the archive, leaving a rarer base (لبنان → بنان). */
+  doubtfulClitic: 0.5,
+  translit: 0.7,
   inflection: 0.6,
   typo1: 0.4,
+  /** One edit that is a likely slip: a neighbouring key or a letter of the same sound (س/ص, ت/ط, ه/ح…). */
+  typoSlip: 0.45,
   typo2: 0.25,
   prefix: 0.375,
 } as const;
@@ -94,15 +115,25 @@ class Collector {
     return f;
   }
 
-  /** Offers a term known to be in the vocabulary; a function word is only ever an exact match. */
-  offer(term: string, tier: Tier, weight: number): void {
-    if (tier !== 'exact' && isStopWord(term)) return;
+  /**
+   * Offers a term known to be in the vocabulary; a function word is only an
+   * exact match unless `functionWordOk` (a particle read off it, its ي/ى
+   * spelling, a typo inside it).
+   */
+  offer(term: string, tier: Tier, weight: number, functionWordOk = false): void {
+    if (tier !== 'exact' && !functionWordOk && isStopWord(term)) return;
     const known = this.best.get(term);
     if (known === undefined || known.weight < weight) this.best.set(term, { term, tier, weight });
   }
 
   has(term: string): boolean {
     return this.best.has(term);
+  }
+
+  /** Whether some candidate other than a typo or a completion was found. */
+  confident(): boolean {
+    for (const c of this.best.values()) if (c.tier !== 'typo' && c.tier !== 'prefix') return true;
+    return false;
   }
 
   result(): Candidate[] {
@@ -113,20 +144,50 @@ class Collector {
 }
 
 /**
- * The bases of §3.3 step 1: b0 = q; b1 = q minus an article chain; b2 = q minus a
- * one-letter proclitic, only when q itself occurs and the remainder is more
- * common (so q is probably clitic + word: never وزير → زير or لبنان → بنان).
+ * Issue 9 item 1: every legal proclitic chain read off q (و ف, then ب ل ك, then
+ * ال), whether or not q itself was ever written; each base present in the
+ * vocabulary is a clitic candidate (function words included: وكان → كان, وعلي →
+ * على). When q does occur and the reading removes only a one-letter particle to
+ * leave a rarer word (لبنان → بنان), that reading is kept but weighted as
+ * doubtful, so the glued form always ranks first. Returns the bases from which
+ * inflections may be derived: article-less forms, and the stripped forms of a
+ * word that never occurs as typed.
  */
-function basesOf(q: string, c: Collector): { bases: string[]; withoutArticle: string[] } {
+function addProcliticReadings(q: string, c: Collector): { bases: string[]; withoutArticle: string[] } {
+  const dfq = c.df(q);
   const articleless = withoutArticle(q).filter((b) => !isStopWord(b));
   const bases = [q, ...articleless];
-  const dfq = c.df(q);
-  if (dfq > 0) {
-    for (const b of withoutLetterProclitic(q)) {
-      if (!isStopWord(b) && c.df(b) > dfq) bases.push(b);
+  const functionWord = isStopWord(q);
+  for (const split of procliticSplits(q)) {
+    const base = split.base;
+    // كان is not ك + ان, nor بان ب + ان: a function word only sheds a conjunction (وكان → كان),
+    // and a word the archive holds never sheds a preposition to leave a function word.
+    if (functionWord && !CONJUNCTIONS.includes(split.prefix)) continue;
+    if (dfq > 0 && isStopWord(base) && !CONJUNCTIONS.includes(split.prefix)) continue;
+    const dfBase = c.df(base);
+    if (dfBase > 0) {
+      const doubtful = dfq > 0 && split.letter && !split.article && dfBase < dfq;
+      c.offer(base, 'clitic', doubtful ? TIER_WEIGHTS.doubtfulClitic : TIER_WEIGHTS.clitic, true);
+      const variant = maksuraVariant(base);
+      if (variant !== null && c.df(variant) > 0) c.offer(variant, 'clitic', TIER_WEIGHTS.clitic * TIER_WEIGHTS.variant, true);
+    } else {
+      const variant = maksuraVariant(base);
+      if (variant !== null && c.df(variant) > 0) c.offer(variant, 'clitic', TIER_WEIGHTS.clitic * TIER_WEIGHTS.variant, true);
     }
+    if (isStopWord(base) || bases.includes(base)) continue;
+    // Inflections of the base: always for a base the archive holds; for an unseen
+    // base only when the glued form is unseen too and the base is a real stem.
+    if (dfBase > 0 ? !(dfq > 0 && split.letter && !split.article && dfBase < dfq) : dfq === 0 && base.length >= 3) bases.push(base);
   }
   return { bases, withoutArticle: articleless };
+}
+
+/** The conjunction forms of a function word (كان → وكان, فكان): a dropped و is common in pasted quotes. */
+function addConjunctionForms(q: string, c: Collector): void {
+  for (const conj of CONJUNCTIONS) {
+    const term = conj + q;
+    if (c.df(term) > 0) c.offer(term, 'clitic', TIER_WEIGHTS.clitic, true);
+  }
 }
 
 /**
@@ -166,12 +227,54 @@ function addMorphologicalVariants(q: string, bases: readonly string[], feminine:
   }
 }
 
-function addTypos(bases: readonly string[], vocab: Vocabulary, c: Collector): void {
-  const typos = [...typoCandidates(bases, vocab)]
-    .filter(([term]) => !c.has(term) && !isStopWord(term))
-    .sort((a, b) => a[1] - b[1] || c.df(b[0]) - c.df(a[0]))
+/**
+ * Typo candidates (issue 9 item 3). Words of four letters or more always get
+ * them; a three-letter word gets one edit only when nothing else matched (حمس →
+ * حمص). Before any confident reading exists, a candidate may differ by its first
+ * letter (a deleted or added first letter) and may be a function word (a typo
+ * inside الذين); with `realWord`, a word the archive holds gets neighbours too.
+ */
+function addTypos(q: string, bases: readonly string[], vocab: Vocabulary, c: Collector, realWord: boolean): void {
+  const confident = c.confident();
+  const open = !confident || realWord;
+  const shortBudget = open && q.length === 3 ? 1 : 0;
+  const typos = [...typoCandidates(bases, vocab, { shortBudget, leadingLetter: open })]
+    .filter(([term]) => !c.has(term) && (open || !isStopWord(term)))
+    .map(([term, edits]) => ({ term, weight: edits > 1 ? TIER_WEIGHTS.typo2 : isLikelySlip(q, term) ? TIER_WEIGHTS.typoSlip : TIER_WEIGHTS.typo1 }))
+    .sort((a, b) => b.weight - a.weight || c.df(b.term) - c.df(a.term))
     .slice(0, MAX_TYPOS);
-  for (const [term, edits] of typos) c.offer(term, 'typo', edits === 1 ? TIER_WEIGHTS.typo1 : TIER_WEIGHTS.typo2);
+  for (const { term, weight } of typos) c.offer(term, 'typo', weight, open);
+}
+
+/** Most Arabic words a Latin query word may stand for. */
+const MAX_TRANSLIT = 6;
+/** Readings further than this (see closeness) are not offered. */
+const MAX_TRANSLIT_DISTANCE = 3.5;
+/** Only readings this close to the best one are offered (Homs: حمص, not همس as well). */
+const TRANSLIT_MARGIN = 0.3;
+
+/**
+ * Cross-script (issue 9 item 6): the archive's Arabic words whose consonant
+ * skeleton the Latin word spells, closest first (then most frequent). A Latin
+ * word the archive holds as Latin is already the exact candidate, so it ranks first.
+ */
+function addTransliterations(raw: string, vocab: Vocabulary, c: Collector): void {
+  if (!vocab.termsWithSkeleton) return;
+  const found = new Map<string, number>();
+  for (const reading of latinReadings(raw)) {
+    for (const term of vocab.termsWithSkeleton(reading.skeleton)) {
+      if (c.df(term) <= 0) continue;
+      const distance = closeness(reading, term);
+      if (distance > MAX_TRANSLIT_DISTANCE + reading.skeleton.length * 0.3) continue;
+      const known = found.get(term);
+      if (known === undefined || distance < known) found.set(term, distance);
+    }
+  }
+  const ranked = [...found].sort((a, b) => a[1] - b[1] || c.df(b[0]) - c.df(a[0]));
+  const best = ranked[0]?.[1] ?? 0;
+  for (const [term, distance] of ranked.filter(([, d]) => d <= best + TRANSLIT_MARGIN).slice(0, MAX_TRANSLIT)) {
+    c.offer(term, 'translit', TIER_WEIGHTS.translit * (1 - Math.min(0.5, distance * 0.1)), true);
+  }
 }
 
 /** T4: completions of b0 and of ال + b0 (the article is the commonest thing in front of a word being typed). */
@@ -202,19 +305,33 @@ export function expandQueryWord(rawWord: string, vocab: Vocabulary, options: Exp
   if (c.df(q) > 0) c.offer(q, 'exact', TIER_WEIGHTS.exact);
   if (options.exact) return c.result();
 
+  // A function word typed with ي for ى (علي for على), or the reverse: both spellings.
+  const variant = maksuraVariant(q);
+  if (variant !== null && c.df(variant) > 0) c.offer(variant, 'variant', TIER_WEIGHTS.variant, true);
+
   const arabic = isArabicLetters(q);
-  if (!isStopWord(q)) {
-    let typoBases = [q];
-    if (arabic) {
+  let typoBases = [q];
+  if (arabic) {
+    const { bases, withoutArticle: articleless } = addProcliticReadings(q, c);
+    if (isStopWord(q)) {
+      addConjunctionForms(q, c);
+    } else {
       // n.text begins with q, so q's last unit is n.text[q.length - 1].
       const feminine = TEH_MARBUTA_FORMS.has(rawWord.charCodeAt(n.start[q.length - 1]));
-      const { bases, withoutArticle: articleless } = basesOf(q, c);
       addMorphologicalVariants(q, bases, feminine, c);
-      typoBases = [q, ...articleless];
     }
-    // A different number is never a typo (2024 vs 2025).
-    if (!isDigits(q)) addTypos(typoBases, vocab, c);
+    typoBases = [q, ...articleless];
+  } else if (isLatinWord(rawWord)) {
+    addTransliterations(rawWord, vocab, c);
   }
+  // A different number is never a typo (2024 vs 2025); a Latin word's typos are its skeleton's business.
+  const typoWorthy = !isDigits(q) && (arabic || !c.confident());
+  if (typoWorthy && (!isStopWord(q) || options.realWord)) addTypos(q, typoBases, vocab, c, options.realWord === true);
   if (options.prefix && q.length >= MIN_PREFIX_LETTERS) addPrefixCompletions(q, arabic, vocab, c);
   return c.result();
+}
+
+/** Whether a typo budget applies at all to a word of this many letters (for callers deciding on real-word retries). */
+export function hasTypoBudget(letters: number): boolean {
+  return maxEdits(letters) > 0 || letters === 3;
 }

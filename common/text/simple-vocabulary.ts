@@ -4,6 +4,7 @@
  * maintaining a radix tree. The map is read live, so the owner may keep updating it.
  */
 import { editDistance } from './edit-distance.js';
+import { arabicSkeletons } from './latin-skeleton.js';
 import { tokenize } from './tokenize.js';
 import type { Vocabulary } from './vocabulary.js';
 
@@ -43,5 +44,9 @@ export class SimpleVocabulary implements Vocabulary {
       if (Math.abs(candidate.length - term.length) > maxEdits) continue;
       if (editDistance(term, candidate, maxEdits) <= maxEdits) yield candidate;
     }
+  }
+
+  *termsWithSkeleton(skeleton: string): Iterable<string> {
+    for (const term of this.docFreq.keys()) if (arabicSkeletons(term).includes(skeleton)) yield term;
   }
 }

@@ -31,27 +31,38 @@ export function differsByFeminineEnding(a: string, b: string): boolean {
   return false;
 }
 
+export interface TypoOptions {
+  /** Edits allowed for a word of three letters or fewer (the §3.5 budget gives none). */
+  shortBudget?: number;
+  /** Keep candidates that differ only by a leading clitic-like letter (a deleted or added first letter). */
+  leadingLetter?: boolean;
+}
+
 /**
  * Typo candidates of the given bases (b0 first), as term → number of edits.
  * Terms equal to a base are left out: they are not typos.
  */
-export function typoCandidates(bases: readonly string[], vocab: Vocabulary): Map<string, number> {
+export function typoCandidates(bases: readonly string[], vocab: Vocabulary, options: TypoOptions = {}): Map<string, number> {
+  const budgetOf = (letters: number): number => (letters <= 3 ? Math.min(options.shortBudget ?? 0, letters - 1) : maxEdits(letters));
   const found = new Map<string, number>();
   const keep = (term: string, edits: number): void => {
     const known = found.get(term);
     if (known === undefined || edits < known) found.set(term, edits);
   };
   for (const base of bases) {
-    const budget = maxEdits(base.length);
-    if (budget === 0) continue;
+    const budget = budgetOf(base.length);
+    if (budget <= 0) continue;
     for (const term of vocab.termsWithin(base, budget)) {
-      if (bases.includes(term) || differsByLeadingLetter(term, base) || differsByFeminineEnding(term, base)) continue;
+      if (bases.includes(term) || differsByFeminineEnding(term, base)) continue;
+      if (!options.leadingLetter && differsByLeadingLetter(term, base)) continue;
+      // A short word's one edit must keep its length class: حمس → حمص, never حم or حمسه.
+      if (base.length <= 3 && term.length < 3) continue;
       const edits = editDistance(base, term, budget);
       if (edits >= 1 && edits <= budget) keep(term, edits);
     }
   }
   const primary = bases[0];
-  if (primary !== undefined && maxEdits(primary.length) > 0) {
+  if (primary !== undefined && budgetOf(primary.length) > 0) {
     for (let i = 0; i + 1 < primary.length; i += 1) {
       if (primary[i] === primary[i + 1]) continue;
       const swapped = primary.slice(0, i) + primary[i + 1] + primary[i] + primary.slice(i + 2);
@@ -59,4 +70,33 @@ export function typoCandidates(bases: readonly string[], vocab: Vocabulary): Map
     }
   }
   return found;
+}
+
+/**
+ * Letters readers confuse by sound (normalized spelling): a substitution inside
+ * one group is a likelier slip than any other edit.
+ */
+const SOUND_GROUPS = ['سص', 'تط', 'دض', 'ذزظ', 'هح', 'كق', 'اءع', 'ثس', 'غخ'];
+// Neighbouring keys on the standard Arabic keyboard, row by row.
+const KEY_ROWS = ['ضصثقفغعهخحجد', 'شسيبلاتنمكط', 'ءؤرىةوزظ'];
+
+function sameGroup(a: string, b: string): boolean {
+  for (const g of SOUND_GROUPS) if (g.includes(a) && g.includes(b)) return true;
+  for (const row of KEY_ROWS) {
+    const i = row.indexOf(a);
+    if (i >= 0 && (row[i - 1] === b || row[i + 1] === b)) return true;
+  }
+  return false;
+}
+
+/** Whether `term` is `q` with one letter replaced by a sound-alike or a neighbouring key. */
+export function isLikelySlip(q: string, term: string): boolean {
+  if (q.length !== term.length) return false;
+  let diff = -1;
+  for (let i = 0; i < q.length; i += 1) {
+    if (q[i] === term[i]) continue;
+    if (diff >= 0) return false;
+    diff = i;
+  }
+  return diff >= 0 && sameGroup(q[diff]!, term[diff]!);
 }

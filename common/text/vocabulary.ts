@@ -13,4 +13,6 @@ export interface Vocabulary {
   termsWithPrefix(prefix: string, limit: number): Iterable<string>;
   /** Terms within `maxEdits` (Damerau–Levenshtein) of `term`; the caller filters further. */
   termsWithin(term: string, maxEdits: number): Iterable<string>;
+  /** Arabic terms with this Latin consonant skeleton (latin-skeleton.ts); optional: without it Latin queries reach only Latin words. */
+  termsWithSkeleton?(skeleton: string): Iterable<string>;
 }

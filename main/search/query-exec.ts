@@ -26,6 +26,13 @@ export interface TermCandidate {
   term: number;
   weight: number;
   typo: boolean;
+  /** Scored as the rarest term whatever its frequency: a number in a citation (آل عمران ٥٦). */
+  rare?: boolean;
+}
+
+/** BM25 inverse document frequency of a term held by `df` of `n` documents. */
+export function idfOf(n: number, df: number): number {
+  return Math.log(1 + (n - df + 0.5) / (df + 0.5));
 }
 
 export interface WordPlan {
@@ -89,7 +96,7 @@ export class QueryExecutor {
         const candidate = all[c]!;
         const df = dict.dfOf(candidate.term);
         if (df <= 0) continue;
-        const idf = Math.log(1 + (n - df + 0.5) / (df + 0.5));
+        const idf = idfOf(n, candidate.rare ? 1 : df);
         const factor = candidate.weight * idf * (K1 + 1);
         const isConfident = candidate.typo ? 0 : 1;
         const visit = (doc: number, packed: number): void => {
@@ -169,7 +176,7 @@ export class QueryExecutor {
   }
 }
 
-function scan(postings: Postings, term: number, visit: (doc: number, packed: number) => void): void {
+export function scan(postings: Postings, term: number, visit: (doc: number, packed: number) => void): void {
   const { docs, tfs } = postings.base;
   for (let i = postings.baseFrom(term), end = postings.baseTo(term); i < end; i += 1) visit(docs[i]!, tfs[i]!);
   const list = postings.appendedOf(term);

@@ -36,13 +36,15 @@ export interface PlannedWord extends WordPlan {
   exact: ExactForm | null;
   /** Best typo correction when no exact, clitic or inflected form exists. */
   correction: string | null;
+  /** The Arabic words a Latin query word was read as (cross-script), best first. */
+  translit: string[];
 }
 
 export interface QueryPlan {
   words: PlannedWord[];
   /** Each phrase as normalized words. */
   phrases: string[][];
-  /** Some word has no candidate at all: nothing can match. */
+  /** No word has any candidate: nothing can match. (A single empty word only makes results partial.) */
   unmatchable: boolean;
   /** The words as typed, in order (for "did you mean"). */
   typed: string[];
@@ -58,21 +60,25 @@ interface WordRequest {
   narrowed: boolean;
 }
 
-function planWord({ raw, prefix, narrowed }: WordRequest, dict: TermDictionary, exact: boolean): PlannedWord {
+const DIGITS = /^[0-9]+$/;
+
+function planWord({ raw, prefix, narrowed }: WordRequest, dict: TermDictionary, exact: boolean, realWord: boolean): PlannedWord {
   const candidates: TermCandidate[] = [];
   const terms = new Map<string, number>();
   const typoTerms = new Set<string>();
   let confident = false;
   let correction: string | null = null;
   let correctionRank = 0;
-  for (const c of expandQueryWord(raw, dict, { prefix, exact })) {
+  const translit: string[] = [];
+  for (const c of expandQueryWord(raw, dict, { prefix, exact, realWord })) {
     const term = dict.idOf(c.term);
     const df = term < 0 ? 0 : dict.dfOf(term);
     if (df <= 0 || terms.has(c.term)) continue;
     const typo = c.tier === 'typo';
     terms.set(c.term, c.weight);
     if (typo) typoTerms.add(c.term);
-    candidates.push({ term, weight: c.weight ** SHARPEN, typo });
+    candidates.push({ term, weight: c.weight ** SHARPEN, typo, ...(DIGITS.test(c.term) ? { rare: true } : {}) });
+    if (c.tier === 'translit') translit.push(c.term);
     if (!typo) confident = true;
     else if (c.weight * 1e9 + df > correctionRank) {
       // Fewest edits (highest weight) first, then the most common term.
@@ -80,7 +86,7 @@ function planWord({ raw, prefix, narrowed }: WordRequest, dict: TermDictionary, 
       correctionRank = c.weight * 1e9 + df;
     }
   }
-  const word: PlannedWord = { raw, candidates, terms, typoTerms, exact: exact ? exactForm(raw) : null, correction: confident ? null : correction };
+  const word: PlannedWord = { raw, candidates, terms, typoTerms, exact: exact ? exactForm(raw) : null, correction: confident ? null : correction, translit };
   if (prefix && narrowed && !exact) addCompletions(word, dict);
   return word;
 }
@@ -102,8 +108,13 @@ function addCompletions(word: PlannedWord, dict: TermDictionary): void {
   if (extended.length > 0) word.extended = extended;
 }
 
-export function planQuery(query: string, dict: TermDictionary, options: { prefix?: boolean; exact?: boolean }): QueryPlan {
-  const parsed = parseQuery(query);
+/** A Latin article written with a hyphen (al-Assad, ash-Sham, ez-Zor) stays one word with what follows. */
+const LATIN_ARTICLE_WORD = /\b((?:al|el|il|ul|[ae](?:sh|th|dh|[tdrzsln]))[-‐])(?=[A-Za-z])/gi;
+
+export function planQuery(query: string, dict: TermDictionary, options: { prefix?: boolean; exact?: boolean; realWord?: boolean }): QueryPlan {
+  const parsed = parseQuery(query.replace(LATIN_ARTICLE_WORD, (article: string) => article.slice(0, -1) + '\u2060'));
+  // The word joiner kept the article and its word together through tokenizing; show them with the hyphen again.
+  parsed.words = parsed.words.map((w) => w.replace(/\u2060/g, '-'));
   const typed = parsed.words;
   const phrases: string[][] = [];
   const phraseWords: string[] = [];
@@ -128,12 +139,12 @@ export function planQuery(query: string, dict: TermDictionary, options: { prefix
     const key = `${request.raw}\u0000${request.prefix}`;
     if (seen.has(key)) continue;
     seen.add(key);
-    const word = planWord(request, dict, options.exact === true);
+    const word = planWord(request, dict, options.exact === true, options.realWord === true);
     const empty = word.candidates.length === 0 && !word.extended;
     // While typing, a last word too short to complete yet must not empty the results.
     if (empty && request.prefix && (tokenize(request.raw)[0]?.norm.length ?? 0) < MIN_TYPED_LETTERS) continue;
-    if (empty) unmatchable = true;
     words.push(word);
   }
+  unmatchable = words.length > 0 && words.every((w) => w.candidates.length === 0 && !w.extended);
   return { words, phrases, unmatchable, typed, rawPhrases: parsed.phrases };
 }

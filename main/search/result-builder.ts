@@ -9,7 +9,7 @@ import type { DocTable } from './doc-table.js';
 import { matchesExactly } from './exact-match.js';
 import { findPhrase } from './phrase.js';
 import type { QueryPlan } from './query-plan.js';
-import { buildSnippet, type Hit, SNIPPET_WORDS } from './snippet.js';
+import { buildSnippet, type Hit, placeSnippet, SNIPPET_WORDS } from './snippet.js';
 import type { TextStore } from './text-store.js';
 import type { Range, SearchResult } from './types.js';
 
@@ -35,7 +35,7 @@ export function hitTermsOf(plan: QueryPlan): Map<string, HitTerm> {
   return hitWord;
 }
 
-function resultOf(source: ResultSource, doc: number, fields: Pick<SearchResult, 'score' | 'approximate' | 'snippet' | 'firstMatch'>): SearchResult {
+function resultOf(source: ResultSource, doc: number, fields: Pick<SearchResult, 'score' | 'approximate' | 'snippet' | 'firstMatch' | 'snippetField'>): SearchResult {
   const meta = source.docs.metas[doc]!;
   return {
     id: meta.id,
@@ -101,14 +101,28 @@ export function presentMatch(
   const hits = findHits(canonical, tokens, plan, hitWord);
   const phraseRanges = needsVerification ? verify(source, doc, tokens, hits, plan) : [];
   if (phraseRanges === null) return null;
-  let firstMatch: Range | null = null;
+  const placed = placeSnippet(canonical, tokens, hits, plan.words.length);
+  // The passage to open is the one the snippet shows (a phrase inside it first).
+  let firstMatch: Range | null = placed.focus;
   if (phraseRanges.length > 0) {
-    firstMatch = phraseRanges.reduce((a, b) => (b.start < a.start ? b : a));
-  } else if (hits.length > 0) {
-    const first = tokens[hits[0]!.token]!;
-    firstMatch = { start: first.start, end: first.end };
+    const shown = placed.focus ? phraseRanges.filter((r) => r.start >= placed.focus!.start) : phraseRanges;
+    firstMatch = (shown.length > 0 ? shown : phraseRanges).reduce((a, b) => (b.start < a.start ? b : a));
   }
-  return resultOf(source, doc, { score, approximate, snippet: buildSnippet(canonical, tokens, hits, plan.words.length), firstMatch });
+  const title = titleSnippet(source.docs.metas[doc]!.title, plan, hitWord);
+  if (title && title.words > placed.words) {
+    // The title holds more of the query than any passage: show it, not stray body words; opening starts at the top.
+    return resultOf(source, doc, { score, approximate, snippet: title.snippet, snippetField: 'title', firstMatch: phraseRanges.length > 0 ? firstMatch : null });
+  }
+  return resultOf(source, doc, { score, approximate, snippet: placed.snippet, snippetField: 'body', firstMatch });
+}
+
+/** The title as a snippet with its matched words highlighted, or null when it matches no query word. */
+function titleSnippet(title: string, plan: QueryPlan, hitWord: Map<string, HitTerm>): { snippet: { text: string; highlights: Range[] }; words: number } | null {
+  const tokens = tokenize(title);
+  const hits = findHits(title, tokens, plan, hitWord);
+  if (hits.length === 0) return null;
+  const words = new Set(hits.map((h) => h.word)).size;
+  return { snippet: { text: title, highlights: hits.map((h) => ({ start: tokens[h.token]!.start, end: tokens[h.token]!.end })) }, words };
 }
 
 /** A query of filters only: the matching articles, newest first, each with its opening words. */

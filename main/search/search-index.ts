@@ -33,22 +33,15 @@ import { analyzeDoc, FIELD_COUNT, termsOfStored } from './fields.js';
 import { buildFilter } from './filters.js';
 import { findInText } from './find-in-text.js';
 import { type IndexSnapshot, type LoadedSnapshot, openTextFile, readIndexFile, writeIndexFile } from './persistence.js';
-import { phraseScreen } from './phrase.js';
 import { Postings } from './postings.js';
 import { QueryExecutor } from './query-exec.js';
-import { planQuery } from './query-plan.js';
-import { RankedMatches } from './ranking.js';
-import { hitTermsOf, listFiltered, presentMatch } from './result-builder.js';
+import { listFiltered } from './result-builder.js';
+import { runSearch } from './search-run.js';
 import { TermDictionary } from './term-dictionary.js';
 import { TextStore } from './text-store.js';
-import type { Range, SearchDoc, SearchOptions, SearchResponse, SearchResult } from './types.js';
-import { mayContain } from './word-sequence.js';
+import type { Range, SearchDoc, SearchOptions, SearchResponse } from './types.js';
 
 const DEFAULT_LIMIT = 20;
-/** Documents screened for quoted phrases on their word sequences (a few microseconds each). */
-const MAX_SCREENED = 50_000;
-/** Phrase and exact-mode confirmations re-tokenize stored text; stop after this many. */
-const MAX_VERIFIED = 1_000;
 /** Compact on its own once removed documents outnumber live ones (memory bound). */
 const AUTO_COMPACT_DEAD_RATIO = 1;
 
@@ -134,44 +127,14 @@ export class SearchIndex {
   search(query: string, options: SearchOptions = {}): SearchResponse {
     const limit = Math.max(0, options.limit ?? DEFAULT_LIMIT);
     const filter = buildFilter(this.docs, options);
-    const plan = planQuery(query, this.dict, options);
     const parts = { dict: this.dict, postings: this.postings, docs: this.docs, texts: this.texts };
-    const suggestion = didYouMean(parts, plan);
-    const response = (results: SearchResult[]): SearchResponse => (suggestion === undefined ? { results } : { results, didYouMean: suggestion });
-    if (plan.words.length === 0) return response(filter ? listFiltered(parts, filter, limit) : []);
-    if (plan.unmatchable || limit === 0) return response([]);
-
-    const matches = this.executor.run(parts, plan.words);
-    let order: Int32Array;
-    if (filter) {
-      const kept: number[] = [];
-      for (let i = 0; i < matches.docs.length; i += 1) if (filter(matches.docs[i]!)) kept.push(i);
-      order = Int32Array.from(kept);
-    } else {
-      order = new Int32Array(matches.docs.length);
-      for (let i = 0; i < order.length; i += 1) order[i] = i;
-    }
-    const ranked = new RankedMatches(matches.scores, matches.approximate, order);
-    const hitWord = hitTermsOf(plan);
-    const verify = plan.phrases.length > 0 || options.exact === true;
-    const strict = options.exact === true;
-    const screens = plan.phrases.map((phrase) => phraseScreen(phrase, strict));
-    const results: SearchResult[] = [];
-    let verified = 0;
-    for (let screened = 0; results.length < limit && screened < MAX_SCREENED && verified < MAX_VERIFIED; screened += 1) {
-      const i = ranked.next();
-      if (i < 0) break;
-      const doc = matches.docs[i]!;
-      if (screens.length > 0) {
-        // Cheap phrase screen on the stored word sequence before any re-tokenizing.
-        const [bytes, from, to] = this.texts.sequence(doc);
-        if (!screens.every((accept) => mayContain(bytes, from, to, accept))) continue;
-      }
-      if (verify) verified += 1;
-      const result = presentMatch(parts, doc, matches.scores[i]!, matches.approximate[i] === 1, plan, hitWord, verify);
-      if (result) results.push(result);
-    }
-    return response(results);
+    const run = runSearch(parts, this.executor, query, options, limit, filter);
+    const response: SearchResponse = { results: run.results };
+    const suggestion = didYouMean(parts, run.plan);
+    if (suggestion !== undefined) response.didYouMean = suggestion;
+    if (run.searched) response.searched = run.searched;
+    if (run.plan.words.length === 0) response.results = filter ? listFiltered(parts, filter, limit) : [];
+    return response;
   }
 
   /** Drops removed documents and unused terms; renumbers densely; merges appended postings. */

@@ -66,7 +66,20 @@ function chooseWindow(hits: readonly Hit[], tokenCount: number, wordCount: numbe
 
 /** Builds the snippet of `original` around `hits` (sorted by token index). */
 export function buildSnippet(original: string, tokens: readonly Token[], hits: readonly Hit[], wordCount: number): Snippet {
-  if (tokens.length === 0) return { text: '', highlights: [] };
+  return placeSnippet(original, tokens, hits, wordCount).snippet;
+}
+
+export interface PlacedSnippet {
+  snippet: Snippet;
+  /** The first highlighted token of the snippet, in `original`: where the reader should scroll. */
+  focus: Range | null;
+  /** Distinct query words highlighted in the snippet. */
+  words: number;
+}
+
+/** The snippet, and where in the original its first highlight lies (Enter opens the passage shown, issue 10). */
+export function placeSnippet(original: string, tokens: readonly Token[], hits: readonly Hit[], wordCount: number): PlacedSnippet {
+  if (tokens.length === 0) return { snippet: { text: '', highlights: [] }, focus: null, words: 0 };
   const [from, to] = chooseWindow(hits, tokens.length, wordCount);
   const start = tokens[from]!.start;
   const end = tokens[to - 1]!.end;
@@ -74,10 +87,14 @@ export function buildSnippet(original: string, tokens: readonly Token[], hits: r
   // Newlines become spaces one for one, so offsets are unchanged.
   const text = lead + original.slice(start, end).replace(/[\n\r]/g, ' ') + (to < tokens.length ? TRAILING_ELLIPSIS : '');
   const highlights: Range[] = [];
+  let focus: Range | null = null;
+  const words = new Set<number>();
   for (const hit of hits) {
     if (hit.token < from || hit.token >= to) continue;
     const token = tokens[hit.token]!;
+    focus ??= { start: token.start, end: token.end };
+    words.add(hit.word);
     highlights.push({ start: token.start - start + lead.length, end: token.end - start + lead.length });
   }
-  return { text, highlights };
+  return { snippet: { text, highlights }, focus, words: words.size };
 }

@@ -10,6 +10,7 @@
  */
 import type { Vocabulary } from '../../common/text/query-expansion.js';
 import { editDistanceWithin, lowerBound, prefixEnd, walkWithin } from './edit-walk.js';
+import { SkeletonIndex } from './skeleton-index.js';
 
 /** Merge pending terms into the sorted array once there are more than this. */
 const PENDING_SCAN_LIMIT = 256;
@@ -26,6 +27,7 @@ export class TermDictionary implements Vocabulary {
   private version = 0;
   private cacheVersion = 0;
   private readonly cache = new Map<string, string[]>();
+  private readonly skeletons = new SkeletonIndex((id) => this.terms[id]!, () => this.terms.length);
 
   /** `terms` must be distinct; `df[i]` is the live document frequency of `terms[i]`. */
   constructor(terms: string[] = [], df: Int32Array = new Int32Array(0), termsAreSorted = false) {
@@ -115,6 +117,13 @@ export class TermDictionary implements Vocabulary {
       }
       return found;
     });
+  }
+
+  /** Live Arabic terms with this Latin consonant skeleton (cross-script search). */
+  termsWithSkeleton(skeleton: string): string[] {
+    const found: string[] = [];
+    for (const id of this.skeletons.lookup(skeleton)) if (this.df[id]! > 0) found.push(this.terms[id]!);
+    return found;
   }
 
   /** All terms in id order with their frequencies (for compaction and saving). */

@@ -38,6 +38,8 @@ export interface SearchOptions {
   exact?: boolean;
   /** Type-ahead: the last word also matches as a prefix. */
   prefix?: boolean;
+  /** Off: only articles holding every word (no "partial: n of m words" results). Default on. */
+  partial?: boolean;
 }
 
 export interface Range {
@@ -60,12 +62,34 @@ export interface SearchResult {
   /** True when some query word matched this article only through a typo candidate. */
   approximate: boolean;
   snippet: Snippet;
-  /** The first match in the canonical text, for scrolling the reader; null when only metadata matched. */
+  /** Where the snippet comes from: the article's body, or its title (when the title holds the match). */
+  snippetField?: 'title' | 'body';
+  /**
+   * The match the snippet shows, in the canonical text, for scrolling the reader
+   * (the passage the snippet shows, not merely the first occurrence); null when
+   * only metadata matched.
+   */
   firstMatch: Range | null;
+  /** Set when the article holds only some of the query's words: how many, and which are missing (as typed). */
+  partial?: PartialInfo;
+}
+
+export interface PartialInfo {
+  matched: number;
+  total: number;
+  missing: string[];
+}
+
+/** A query word and the archive words it was searched as (a Latin word read as Arabic: «Homs → حمص»). */
+export interface SearchedForms {
+  word: string;
+  forms: string[];
 }
 
 export interface SearchResponse {
   results: SearchResult[];
   /** A corrected query, offered when a word is absent from the archive but a close one exists. */
   didYouMean?: string;
+  /** Latin query words read as Arabic words of the archive. */
+  searched?: SearchedForms[];
 }

@@ -47,12 +47,19 @@ describe('snippets and offsets', () => {
     expect(highlighted(result!)).toContain('البَتْرُ');
   });
 
-  it('firstMatch points at the first match in the canonical text', () => {
+  it('firstMatch points at the passage the snippet shows (issue 10), not merely the first occurrence', () => {
     const seed = seedDoc();
-    const [result] = index.search('حمص').results;
-    expect(result!.id).toBe('seed');
     const canonical = canonicalText(seed.blocks);
-    expect(result!.firstMatch).toEqual({ start: canonical.indexOf('حمص'), end: canonical.indexOf('حمص') + 3 });
+    for (const query of ['حمص', 'درعا دمشق', 'قوات حمص']) {
+      const result = index.search(query).results.find((r) => r.id === 'seed')!;
+      const first = result.snippet.highlights[0]!;
+      const shown = result.snippet.text.slice(first.start, first.end);
+      // The first highlighted word of the snippet is exactly the text at firstMatch.
+      expect(canonical.slice(result.firstMatch!.start, result.firstMatch!.end)).toBe(shown);
+      // And the snippet's passage surrounds that offset.
+      const around = canonical.slice(Math.max(0, result.firstMatch!.start - 80), result.firstMatch!.end + 80).replace(/\n/g, ' ');
+      expect(around).toContain(shown);
+    }
   });
 
   it('keeps snippets to about thirty words and every highlight inside the snippet', () => {

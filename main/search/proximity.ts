@@ -1,0 +1,77 @@
+/**
+ * Proximity and phrase bonus for unquoted queries (issue 9 item 5): among the
+ * best-scored documents, those where the query words stand together — adjacent
+ * and in the typed order best — move up. Read from each document's stored word
+ * sequence (16-bit hashes, word-sequence.ts): no re-tokenizing. A hash collision
+ * can only award a small undeserved bonus, never drop a document.
+ */
+import { wordHash } from './word-sequence.js';
+
+/** Weight of the share of consecutive query-word pairs found adjacent and in order. */
+const ADJACENT_BONUS = 0.6;
+/** All matched words within a window of about two words each, or four. */
+const TIGHT_BONUS = 0.3;
+const NEAR_BONUS = 0.15;
+
+/** hash → bit mask of the query words whose candidate terms have that hash. */
+export function wordMasks(words: ReadonlyArray<{ terms: ReadonlyMap<string, number> }>): Map<number, number> {
+  const masks = new Map<number, number>();
+  words.forEach((word, w) => {
+    if (w >= 31) return;
+    for (const term of word.terms.keys()) {
+      const h = wordHash(term);
+      masks.set(h, (masks.get(h) ?? 0) | (1 << w));
+    }
+  });
+  return masks;
+}
+
+/**
+ * The bonus (a factor ≥ 0 to add to 1) for the word sequence bytes[from, to)
+ * and a query of `wordCount` words; 0 for one-word queries.
+ */
+export function proximityBonus(bytes: Uint8Array, from: number, to: number, masks: ReadonlyMap<number, number>, wordCount: number): number {
+  const m = Math.min(wordCount, 31);
+  if (m < 2) return 0;
+  const positions: number[] = [];
+  const posMasks: number[] = [];
+  let pairs = 0;
+  let previous = 0;
+  for (let p = from, i = 0; p + 1 < to; p += 2, i += 1) {
+    const mask = masks.get(bytes[p]! | (bytes[p + 1]! << 8)) ?? 0;
+    if (mask !== 0) {
+      positions.push(i);
+      posMasks.push(mask);
+      // Word k here right after word k−1 there: an adjacent, in-order pair.
+      pairs |= previous & (mask >>> 1);
+    }
+    previous = mask;
+  }
+  if (positions.length === 0) return 0;
+  let pairCount = 0;
+  for (let k = 0; k < m - 1; k += 1) if (pairs & (1 << k)) pairCount += 1;
+  // Smallest window holding every word the document has (two pointers).
+  let all = 0;
+  for (const mask of posMasks) all |= mask;
+  const need = popcount(all);
+  const counts = new Int32Array(m);
+  let have = 0;
+  let best = Infinity;
+  let left = 0;
+  for (let right = 0; right < positions.length; right += 1) {
+    for (let k = 0; k < m; k += 1) if (posMasks[right]! & (1 << k) && counts[k]++ === 0) have += 1;
+    while (have === need) {
+      best = Math.min(best, positions[right]! - positions[left]! + 1);
+      for (let k = 0; k < m; k += 1) if (posMasks[left]! & (1 << k) && --counts[k]! === 0) have -= 1;
+      left += 1;
+    }
+  }
+  const spread = need < 2 ? 0 : best <= 2 * need ? TIGHT_BONUS : best <= 4 * need + 4 ? NEAR_BONUS : 0;
+  return (ADJACENT_BONUS * pairCount) / (m - 1) + (spread * need) / m;
+}
+
+function popcount(x: number): number {
+  let n = 0;
+  for (let v = x >>> 0; v; v &= v - 1) n += 1;
+  return n;
+}
