@@ -5,9 +5,14 @@ import '@fontsource/noto-naskh-arabic/700.css';
 import '@fontsource/ibm-plex-sans-arabic/400.css';
 import '@fontsource/ibm-plex-sans-arabic/600.css';
 import './styles/app.css';
+import './styles/theme.css';
+import './styles/library.css';
 import { connect } from './api/client.js';
 import { App } from './app/App.js';
 import { STRINGS } from './i18n/strings.js';
+import { applyRememberedTheme } from './app/theme.js';
+
+applyRememberedTheme();
 
 const root = createRoot(document.getElementById('root') as HTMLElement);
 const client = connect();

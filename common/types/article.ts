@@ -101,7 +101,8 @@ const readerSettingsFields = {
   lineHeight: z.number().min(1.4).max(3),
   /** Column width in characters (CSS ch). */
   width: z.number().min(30).max(100),
-  theme: z.enum(['light', 'sepia', 'dark']),
+  /** 'system' follows the OS (prefers-color-scheme) until the user picks one; the theme colours the whole app. */
+  theme: z.enum(['system', 'light', 'sepia', 'dark']),
   showDiacritics: z.boolean(),
 };
 
@@ -110,7 +111,7 @@ export const ReaderSettings = z.object({
   size: readerSettingsFields.size.default(21),
   lineHeight: readerSettingsFields.lineHeight.default(2.2),
   width: readerSettingsFields.width.default(62),
-  theme: readerSettingsFields.theme.default('light'),
+  theme: readerSettingsFields.theme.default('system'),
   showDiacritics: readerSettingsFields.showDiacritics.default(true),
 });
 export type ReaderSettings = z.infer<typeof ReaderSettings>;

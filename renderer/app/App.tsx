@@ -18,6 +18,7 @@ import { AppServicesContext, type Toast } from './api-context.js';
 import { Header } from './Header.js';
 import { Toasts } from './Toasts.js';
 import { type Route, useRoute } from './use-route.js';
+import { applyTheme, type ThemeChoice } from './theme.js';
 import { wordError } from '../i18n/error-strings.js';
 
 const TOAST_MS = 8000;
@@ -31,8 +32,19 @@ export function App({ client }: { client: ApiClient }) {
   const localeRef = useRef(locale);
   localeRef.current = locale;
 
+  const [theme, setTheme] = useState<ThemeChoice>(() => (document.documentElement.dataset.themeChoice as ThemeChoice | undefined) ?? 'system');
   useEffect(() => {
-    client.api.getSettings({}).then((settings) => setLocale(settings.locale), () => undefined);
+    const load = () =>
+      client.api.getSettings({}).then((settings) => {
+        setLocale(settings.locale);
+        setTheme(settings.reader.theme);
+        applyTheme(settings.reader.theme);
+      }, () => undefined);
+    void load();
+    // The reader's settings panel, another window or the CLI host changed a setting (the theme among them).
+    return client.subscribe((event) => {
+      if (event.type === 'settings-changed') void load();
+    });
   }, [client]);
 
   const dismiss = useCallback((id: number) => setToasts((all) => all.filter((toast) => toast.id !== id)), []);
@@ -66,6 +78,12 @@ export function App({ client }: { client: ApiClient }) {
     return () => window.removeEventListener('keydown', onKeyDown);
   }, []);
 
+  const chooseTheme = (next: ThemeChoice) => {
+    setTheme(next);
+    applyTheme(next);
+    client.api.updateSettings({ reader: { theme: next } }).catch(fail);
+  };
+
   const switchLocale = () => {
     const next: Locale = locale === 'ar' ? 'en' : 'ar';
     setLocale(next);
@@ -75,7 +93,7 @@ export function App({ client }: { client: ApiClient }) {
   return (
     <I18nProvider locale={locale}>
       <AppServicesContext.Provider value={baseServices}>
-        <Shell route={route} onSwitchLocale={switchLocale} searching={searching} setSearching={setSearching} startImport={startImport} />
+        <Shell route={route} onSwitchLocale={switchLocale} theme={theme} onChooseTheme={chooseTheme} searching={searching} setSearching={setSearching} startImport={startImport} />
         <Toasts toasts={toasts} dismiss={dismiss} />
       </AppServicesContext.Provider>
     </I18nProvider>
@@ -86,12 +104,16 @@ export function App({ client }: { client: ApiClient }) {
 function Shell({
   route,
   onSwitchLocale,
+  theme,
+  onChooseTheme,
   searching,
   setSearching,
   startImport,
 }: {
   route: Route;
   onSwitchLocale: () => void;
+  theme: ThemeChoice;
+  onChooseTheme: (theme: ThemeChoice) => void;
   searching: boolean;
   setSearching: (open: boolean) => void;
   startImport: MutableRefObject<(files: File[]) => void>;
@@ -101,7 +123,7 @@ function Shell({
   return (
     <DropZone onFiles={fileImport.start}>
       <div className="app">
-        <Header route={route} onSwitchLocale={onSwitchLocale} onSearch={() => setSearching(true)} />
+        <Header route={route} onSwitchLocale={onSwitchLocale} theme={theme} onChooseTheme={onChooseTheme} onSearch={() => setSearching(true)} />
         <main className="main">
           {fileImport.run && <ImportPanel run={fileImport.run} onCancel={fileImport.cancel} onDismiss={fileImport.dismiss} />}
           {route.name === 'library' && <LibraryView />}

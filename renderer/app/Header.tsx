@@ -1,10 +1,30 @@
-/** The top bar: app name, the library and trash views, and the language switch. */
+/** The top bar: app name, the library, notes and trash views, search, export, the theme and the language switch. */
 import { useState } from 'react';
 import { useI18n } from '../i18n/i18n.js';
 import { ExportDialog } from '../export/ExportDialog.js';
 import type { Route } from './use-route.js';
+import type { ThemeChoice } from './theme.js';
 
-export function Header({ route, onSwitchLocale, onSearch }: { route: Route; onSwitchLocale: () => void; onSearch: () => void }) {
+const THEMES: ReadonlyArray<[ThemeChoice, 'themeSystem' | 'themeLight' | 'themeSepia' | 'themeDark']> = [
+  ['system', 'themeSystem'],
+  ['light', 'themeLight'],
+  ['sepia', 'themeSepia'],
+  ['dark', 'themeDark'],
+];
+
+export function Header({
+  route,
+  onSwitchLocale,
+  theme,
+  onChooseTheme,
+  onSearch,
+}: {
+  route: Route;
+  onSwitchLocale: () => void;
+  theme: ThemeChoice;
+  onChooseTheme: (theme: ThemeChoice) => void;
+  onSearch: () => void;
+}) {
   const { t } = useI18n();
   const [exporting, setExporting] = useState(false);
   return (
@@ -34,6 +54,13 @@ export function Header({ route, onSwitchLocale, onSearch }: { route: Route; onSw
         {t.exportButton}
       </button>
       {exporting && <ExportDialog articleId={route.name === 'article' ? route.id : undefined} onClose={() => setExporting(false)} />}
+      <select className="theme-select" aria-label={t.themeLabel} value={theme} onChange={(event) => onChooseTheme(event.target.value as ThemeChoice)}>
+        {THEMES.map(([value, label]) => (
+          <option key={value} value={value}>
+            {t[label]}
+          </option>
+        ))}
+      </select>
       <button type="button" className="button-quiet" onClick={onSwitchLocale} aria-label={t.switchLanguageLabel} lang={t.switchLanguage === 'English' ? 'en' : 'ar'}>
         {t.switchLanguage}
       </button>

@@ -47,7 +47,8 @@ const COLOR_NAME_KEYS: Record<HighlightColor, StringKey> = {
 
 const PREVIEW_DELAY_MS = 300;
 
-export function ExportDialog({ articleId, onClose }: { articleId?: string; onClose: () => void }) {
+/** `articleIds`: opened from the library's selection, scoped to those articles. */
+export function ExportDialog({ articleId, articleIds, onClose }: { articleId?: string; articleIds?: string[]; onClose: () => void }) {
   const { t } = useI18n();
   const [tab, setTab] = useState<'export' | 'backups'>('export');
   return (
@@ -65,7 +66,7 @@ export function ExportDialog({ articleId, onClose }: { articleId?: string; onClo
       </div>
       {tab === 'export' ? (
         <div role="tabpanel" id="export-panel-export" aria-labelledby="export-tab-export">
-          <ExportPanel articleId={articleId} />
+          <ExportPanel articleId={articleId} articleIds={articleIds} />
         </div>
       ) : (
         <div role="tabpanel" id="export-panel-backups" aria-labelledby="export-tab-backups">
@@ -76,12 +77,12 @@ export function ExportDialog({ articleId, onClose }: { articleId?: string; onClo
   );
 }
 
-function ExportPanel({ articleId }: { articleId?: string }) {
+function ExportPanel({ articleId, articleIds }: { articleId?: string; articleIds?: string[] }) {
   const { t, locale } = useI18n();
   const { client, fail, notify } = useApp();
   const { articles } = useArticles('library');
-  const [scopeKind, setScopeKind] = useState<ScopeKind>(articleId ? 'article' : 'all');
-  const [chosen, setChosen] = useState<string[]>(articleId ? [articleId] : []);
+  const [scopeKind, setScopeKind] = useState<ScopeKind>(articleIds && articleIds.length > 0 ? 'articles' : articleId ? 'article' : 'all');
+  const [chosen, setChosen] = useState<string[]>(articleIds && articleIds.length > 0 ? articleIds : articleId ? [articleId] : []);
   const [articleFilter, setArticleFilter] = useState('');
   const [tag, setTag] = useState('');
   const [color, setColor] = useState<HighlightColor>('yellow');

@@ -6,6 +6,7 @@
 import { READER_STRINGS } from './reader-strings.js';
 import { SEARCH_STRINGS } from './search-strings.js';
 import { EXPORT_STRINGS } from './export-strings.js';
+import { LIBRARY_STRINGS } from './library-strings.js';
 
 const shell = {
   appName: 'قرطاس',
@@ -57,6 +58,8 @@ const shell = {
   loading: 'جارٍ التحميل…',
   noToken: 'افتح قرطاس من الرابط الذي طبعه الأمر ‎qirtas serve‎ (يحمل رمز الدخول).',
   technicalDetail: 'التفاصيل التقنية',
+  datePlaceholder: 'مثل 7/12/2024 أو 5 جمادى الآخرة 1446 هـ',
+  dateUnclear: 'لم يُفهم هذا التاريخ؛ اكتبه مثل 7/12/2024 أو 7 ديسمبر 2024.',
   importedOn: 'أُضيف في',
   source: 'المصدر',
   author: 'الكاتب',
@@ -79,7 +82,7 @@ const shell = {
   importFormatsHint: 'نص، ماركداون، صفحات ويب محفوظة، وورد، PDF، JSONL وCSV',
 } as const;
 
-const ar = { ...shell, ...READER_STRINGS.ar, ...SEARCH_STRINGS.ar, ...EXPORT_STRINGS.ar };
+const ar = { ...shell, ...READER_STRINGS.ar, ...SEARCH_STRINGS.ar, ...EXPORT_STRINGS.ar, ...LIBRARY_STRINGS.ar };
 export type StringKey = keyof typeof ar;
 export type Strings = Record<StringKey, string>;
 
@@ -135,6 +138,8 @@ const enShell: ShellStrings = {
   loading: 'Loading…',
   noToken: 'Open Qirtas from the link that `qirtas serve` printed (it carries the access token).',
   technicalDetail: 'Technical details',
+  datePlaceholder: 'e.g. 7/12/2024 or 7 December 2024',
+  dateUnclear: 'That date was not understood; write it like 7/12/2024 or 7 December 2024.',
   importedOn: 'Added on',
   source: 'Source',
   author: 'Author',
@@ -157,6 +162,6 @@ const enShell: ShellStrings = {
   importFormatsHint: 'Text, Markdown, saved web pages, Word, PDF, JSONL and CSV',
 };
 
-const en: Strings = { ...enShell, ...READER_STRINGS.en, ...SEARCH_STRINGS.en, ...EXPORT_STRINGS.en };
+const en: Strings = { ...enShell, ...READER_STRINGS.en, ...SEARCH_STRINGS.en, ...EXPORT_STRINGS.en, ...LIBRARY_STRINGS.en };
 
 export const STRINGS: Record<'ar' | 'en', Strings> = { ar, en };

@@ -83,6 +83,7 @@ export function ReaderSettingsPanel({ settings }: { settings: ReaderSettingsStat
         label={t.theme}
         value={reader.theme}
         options={[
+          { value: 'system', label: t.themeSystem, className: 'theme-sample-system' },
           { value: 'light', label: t.themeLight, className: 'theme-sample-light' },
           { value: 'sepia', label: t.themeSepia, className: 'theme-sample-sepia' },
           { value: 'dark', label: t.themeDark, className: 'theme-sample-dark' },

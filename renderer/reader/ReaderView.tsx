@@ -19,6 +19,7 @@ import { useApp } from '../app/api-context.js';
 import type { TextRange } from '../app/use-route.js';
 import { useI18n } from '../i18n/i18n.js';
 import '../styles/reader.css';
+import { applyTheme } from '../app/theme.js';
 import { AnnotationSidebar } from './AnnotationSidebar.js';
 import { ArticleBody } from './ArticleBody.js';
 import { EditTextDialog } from './EditTextDialog.js';
@@ -120,13 +121,9 @@ export function ReaderView({ id, focus }: { id: string; focus: TextRange | null 
   const anchored = useMemo(() => annotations.filter((annotation) => annotation.anchor.status === 'anchored'), [annotations]);
   const activeAnnotation = active ? (annotations.find((annotation) => annotation.id === active.id) ?? null) : null;
 
-  // The theme colours the whole window while reading.
+  // The theme colours the whole app (renderer/app/theme.ts); a change here shows at once, before it is saved.
   useEffect(() => {
-    if (!reader) return;
-    document.documentElement.dataset.readerTheme = reader.theme;
-    return () => {
-      delete document.documentElement.dataset.readerTheme;
-    };
+    if (reader) applyTheme(reader.theme);
   }, [reader?.theme]);
 
   useEffect(() => () => clearAllHighlights(), []);

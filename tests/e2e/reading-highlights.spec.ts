@@ -578,7 +578,7 @@ test('reader settings apply at once, persist, and hiding diacritics keeps offset
   await settings.getByRole('button', { name: 'داكن' }).click();
   await settings.getByLabel('حجم الخط').focus();
   for (let i = 0; i < 5; i += 1) await page.keyboard.press('ArrowUp');
-  await expect(page.locator('html')).toHaveAttribute('data-reader-theme', 'dark');
+  await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
   await expect(page.locator('article.reader-text')).toHaveCSS('font-size', '26px');
   // Name a colour's meaning.
   await settings.getByPlaceholder('ادعاء').fill('رواية رسمية');
@@ -588,14 +588,14 @@ test('reader settings apply at once, persist, and hiding diacritics keeps offset
 
   await page.reload();
   await expect(page.locator('article.reader-text')).toHaveAttribute('data-highlights-painted', '2');
-  await expect(page.locator('html')).toHaveAttribute('data-reader-theme', 'dark');
+  await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
   await expect(page.locator('article.reader-text')).toHaveCSS('font-size', '26px');
   expect(await page.locator('article.reader-text').evaluate((element) => getComputedStyle(element).fontFamily)).toContain('IBM Plex Sans Arabic');
   await expect(page.locator('article.reader-text p').first()).not.toContainText('َ');
   await expect(sidebar(page).locator('.sidebar-entry.swatch-yellow')).toContainText('رواية رسمية');
-  // Leaving the reader restores the app's own theme.
+  // The theme is the whole app's (issue 10): the library stays dark after the reader.
   await page.getByRole('link', { name: 'العودة إلى المكتبة' }).click();
-  await expect(page.locator('html')).not.toHaveAttribute('data-reader-theme', /.*/);
+  await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
 });
 
 test('screenshots of highlights in light and dark themes', async ({ page, shell }) => {
@@ -618,7 +618,7 @@ test('screenshots of highlights in light and dark themes', async ({ page, shell 
   await page.screenshot({ path: join(SCREENS_DIR, 'reader-settings-sepia.png') });
   await page.getByRole('region', { name: 'إعدادات القراءة' }).getByRole('button', { name: 'داكن' }).click();
   await page.getByRole('button', { name: 'إعدادات القراءة' }).click();
-  await expect(page.locator('html')).toHaveAttribute('data-reader-theme', 'dark');
+  await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
   await page.screenshot({ path: join(SCREENS_DIR, 'reader-highlights-dark.png') });
   const box = await page.evaluate(() => {
     const range = [...(CSS.highlights.get('hl-blue') as Highlight)][0] as Range;

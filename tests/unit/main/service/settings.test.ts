@@ -45,7 +45,7 @@ describe('reader settings', () => {
     await call(app, 'updateSettings', { reader: { size: 30 } });
     const refused = await app.dispatch('updateSettings', { reader: { size: 400, theme: 'dark' } });
     expect(refused).toMatchObject({ ok: false, error: { code: 'BAD_ARGS' } });
-    expect((await call(app, 'getSettings', {})).reader).toMatchObject({ size: 30, theme: 'light' });
+    expect((await call(app, 'getSettings', {})).reader).toMatchObject({ size: 30, theme: 'system' });
     await app.close();
   });
 });

@@ -1,0 +1,211 @@
+/**
+ * The library sidebar: All articles, the collections tree (nestable; create,
+ * rename, delete; drop articles onto a collection to add them) and the saved
+ * searches (smart collections, counted live). Choosing one sets the library scope;
+ * the list keeps its sorting and filtering. Deleting a collection never deletes
+ * articles: the core only takes them out of it.
+ */
+import { useCallback, useEffect, useState, type DragEvent, type FormEvent } from 'react';
+import type { CollectionInfo, LibraryTree } from '../../common/api.js';
+import type { LibraryScope } from '../../common/types/library.js';
+import { useApp } from '../app/api-context.js';
+import { useI18n } from '../i18n/i18n.js';
+import { fillSlots, formatNumber, plural } from '../i18n/library-strings.js';
+import { scopeKey, updateLibraryState, useLibraryState } from './library-state.js';
+import { DRAG_TYPE } from './LibraryTable.js';
+
+/** Collections, with their depth in the tree (the core lists parents before children). */
+function withDepth(collections: CollectionInfo[]): Array<CollectionInfo & { depth: number }> {
+  const depth = new Map<string, number>();
+  return collections.map((collection) => {
+    const level = collection.parentId ? (depth.get(collection.parentId) ?? 0) + 1 : 0;
+    depth.set(collection.id, level);
+    return { ...collection, depth: level };
+  });
+}
+
+export function useLibraryTree(): LibraryTree | null {
+  const { client, fail } = useApp();
+  const [tree, setTree] = useState<LibraryTree | null>(null);
+  const reload = useCallback(() => {
+    client.api.listCollections({}).then(setTree, fail);
+  }, [client, fail]);
+  useEffect(() => {
+    reload();
+    return client.subscribe((event) => {
+      if (event.type === 'collections-changed' || event.type === 'articles-changed') reload();
+    });
+  }, [client, reload]);
+  return tree;
+}
+
+function NameForm({ initial, label, onDone }: { initial: string; label: string; onDone: (name: string | null) => void }) {
+  const [name, setName] = useState(initial);
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    onDone(name.trim() === '' ? null : name.trim());
+  };
+  return (
+    <form className="name-form" onSubmit={submit}>
+      <input
+        value={name}
+        dir="auto"
+        aria-label={label}
+        autoFocus
+        onChange={(event) => setName(event.target.value)}
+        onKeyDown={(event) => {
+          if (event.key === 'Escape') {
+            event.preventDefault();
+            onDone(null);
+          }
+        }}
+        onBlur={() => onDone(name.trim() === '' || name.trim() === initial ? null : name.trim())}
+      />
+    </form>
+  );
+}
+
+function selectScope(scope: LibraryScope): void {
+  updateLibraryState({ scope, focusIndex: 0, anchorIndex: 0 });
+}
+
+export function CollectionsSidebar({ tree }: { tree: LibraryTree | null }) {
+  const { t, locale } = useI18n();
+  const { client, fail, notify } = useApp();
+  const { scope } = useLibraryState();
+  const current = scopeKey(scope);
+  const [creating, setCreating] = useState<{ parentId: string | null } | null>(null);
+  const [renaming, setRenaming] = useState<string | null>(null);
+  const [dropTarget, setDropTarget] = useState<string | null>(null);
+
+  const create = (name: string | null, parentId: string | null) => {
+    setCreating(null);
+    if (!name) return;
+    client.api.createCollection({ name, parentId }).then((collection) => {
+      notify({ kind: 'info', text: fillSlots(t.collectionCreated, { name: collection.name }) });
+    }, fail);
+  };
+  const rename = (id: string, name: string | null) => {
+    setRenaming(null);
+    if (name) client.api.updateCollection({ id, name }).catch(fail);
+  };
+  const remove = (collection: CollectionInfo) => {
+    if (!window.confirm(fillSlots(t.confirmDeleteCollection, { name: collection.name }))) return;
+    client.api.deleteCollection({ id: collection.id, subcollections: 'lift' }).then(() => {
+      if (current === `collection:${collection.id}`) selectScope({ kind: 'all' });
+    }, fail);
+  };
+  const removeSaved = (id: string, name: string) => {
+    if (!window.confirm(fillSlots(t.confirmDeleteSavedSearch, { name }))) return;
+    client.api.deleteSavedSearch({ id }).then(() => {
+      if (current === `savedSearch:${id}`) selectScope({ kind: 'all' });
+    }, fail);
+  };
+
+  const dropProps = (collection: CollectionInfo) => ({
+    onDragOver: (event: DragEvent) => {
+      if (!event.dataTransfer.types.includes(DRAG_TYPE)) return;
+      event.preventDefault();
+      event.dataTransfer.dropEffect = 'copy';
+      setDropTarget(collection.id);
+    },
+    onDragLeave: () => setDropTarget((target) => (target === collection.id ? null : target)),
+    onDrop: (event: DragEvent) => {
+      setDropTarget(null);
+      const raw = event.dataTransfer.getData(DRAG_TYPE);
+      if (!raw) return;
+      event.preventDefault();
+      const ids = JSON.parse(raw) as string[];
+      client.api.bulkUpdate({ ids, action: { kind: 'addToCollection', collectionId: collection.id } }).then((result) => {
+        notify({ kind: 'info', text: `${collection.name}: ${plural('changed', result.changedIds.length, locale)}` });
+      }, fail);
+    },
+  });
+
+  const collections = withDepth(tree?.collections ?? []);
+  return (
+    <nav className="library-sidebar" aria-label={t.collectionsTitle}>
+      <button type="button" className="scope-item" aria-current={current === 'all' ? 'true' : undefined} onClick={() => selectScope({ kind: 'all' })}>
+        <span className="scope-name">{t.allArticles}</span>
+      </button>
+
+      <div className="sidebar-head">
+        <h2 className="sidebar-title" id="collections-title">
+          {t.collectionsTitle}
+        </h2>
+        <button type="button" className="icon-button" aria-label={t.newCollection} title={t.newCollection} onClick={() => setCreating({ parentId: null })}>
+          +
+        </button>
+      </div>
+      {creating?.parentId === null && <NameForm initial="" label={t.collectionName} onDone={(name) => create(name, null)} />}
+      {tree && collections.length === 0 && !creating && <p className="hint">{t.noCollections}</p>}
+      <ul className="collection-tree" role="tree" aria-labelledby="collections-title">
+        {collections.map((collection) => {
+          const key = `collection:${collection.id}`;
+          return (
+            <li
+              key={collection.id}
+              role="treeitem"
+              aria-level={collection.depth + 1}
+              aria-selected={current === key}
+              className={dropTarget === collection.id ? 'drop-target' : undefined}
+              style={{ paddingInlineStart: `${collection.depth * 1.1}rem` }}
+              data-collection-id={collection.id}
+              title={dropTarget === collection.id ? fillSlots(t.dropHint, { name: collection.name }) : undefined}
+              {...dropProps(collection)}
+            >
+              {renaming === collection.id ? (
+                <NameForm initial={collection.name} label={t.rename} onDone={(name) => rename(collection.id, name)} />
+              ) : (
+                <div className="scope-row">
+                  <button type="button" className="scope-item" aria-current={current === key ? 'true' : undefined} onClick={() => selectScope({ kind: 'collection', id: collection.id, deep: true })}>
+                    <span className="scope-name" dir="auto">
+                      {collection.name}
+                    </span>
+                    <span className="scope-count">{formatNumber(collection.deepCount, locale)}</span>
+                  </button>
+                  <details className="scope-menu">
+                    <summary aria-label={`${t.collectionActions}: ${collection.name}`}>⋯</summary>
+                    <div className="menu">
+                      <button type="button" onClick={() => setCreating({ parentId: collection.id })}>
+                        {t.newSubcollection}
+                      </button>
+                      <button type="button" onClick={() => setRenaming(collection.id)}>
+                        {t.rename}
+                      </button>
+                      <button type="button" className="button-danger" onClick={() => remove(collection)}>
+                        {t.deleteCollection}
+                      </button>
+                    </div>
+                  </details>
+                </div>
+              )}
+              {creating?.parentId === collection.id && <NameForm initial="" label={t.collectionName} onDone={(name) => create(name, collection.id)} />}
+            </li>
+          );
+        })}
+      </ul>
+
+      <h2 className="sidebar-title">{t.savedSearchesTitle}</h2>
+      {tree && tree.savedSearches.length === 0 && <p className="hint">{t.noSavedSearches}</p>}
+      <ul className="saved-searches">
+        {(tree?.savedSearches ?? []).map((saved) => {
+          const key = `savedSearch:${saved.id}`;
+          return (
+            <li key={saved.id} className="scope-row">
+              <button type="button" className="scope-item" aria-current={current === key ? 'true' : undefined} onClick={() => selectScope({ kind: 'savedSearch', id: saved.id })}>
+                <span className="scope-name" dir="auto">
+                  {saved.name}
+                </span>
+                <span className="scope-count">{formatNumber(saved.count, locale)}</span>
+              </button>
+              <button type="button" className="icon-button" aria-label={`${t.deleteSavedSearch}: ${saved.name}`} onClick={() => removeSaved(saved.id, saved.name)}>
+                ×
+              </button>
+            </li>
+          );
+        })}
+      </ul>
+    </nav>
+  );
+}
