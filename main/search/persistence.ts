@@ -14,13 +14,17 @@
  *       load: the index keeps the file open and reads the ~20 records a search
  *       needs (text-store.ts), each checked against its hash. Cold start costs the
  *       eager part only.
+ * Saving streams: records first, in chunks, then each section in place, the header
+ * (with the checksum, computed as the pieces go by) last; never one buffer of the
+ * whole file, so a 50,000-article save costs little more memory than the index.
  */
 import { closeSync, fstatSync, openSync, read, readSync } from 'node:fs';
 import { promisify } from 'node:util';
-import { mkdir, readdir, unlink } from 'node:fs/promises';
+import { randomBytes } from 'node:crypto';
+import { type FileHandle, mkdir, open, readdir, rename, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import { ANALYZER_VERSION } from '../../common/text/arabic.js';
-import { writeFileDurably } from '../store/durable-file.js';
+import { isTempFileName, syncFolder, TEMP_SUFFIX } from '../store/durable-file.js';
 import type { DocMeta } from './doc-table.js';
 import { FIELD_COUNT } from './fields.js';
 import type { BaseSegment } from './postings.js';
@@ -93,20 +97,69 @@ function bytesOf(array: Int32Array | Uint32Array): Uint8Array {
 }
 
 /**
- * The file's bytes. The texts of documents 0..n−1 are copied straight from the
- * store into their place in the file, so saving never holds a second copy of them.
+ * The checksum above, fed piece by piece as the file is written (a word split
+ * between pieces is carried over), so the eager part never has to be in one buffer.
  */
-export function serialize(snapshot: IndexSnapshot, texts: TextStore): { bytes: Uint8Array; textPosition: number; written: WrittenTexts } {
+class StreamingChecksum {
+  private a: number;
+  private b = 0x9e3779b9;
+  private index = 0;
+
+  constructor(private readonly words: number) {
+    this.a = 0x811c9dc5 ^ words;
+  }
+
+  /** Bytes of a word split across pieces (a section and its padding). */
+  private carry = new Uint8Array(4);
+  private carried = 0;
+
+  update(bytes: Uint8Array): void {
+    let at = 0;
+    while (this.carried > 0 && at < bytes.length) {
+      this.carry[this.carried++] = bytes[at++]!;
+      if (this.carried === 4) {
+        this.word(new DataView(this.carry.buffer).getInt32(0, true));
+        this.carried = 0;
+      }
+    }
+    const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    for (; at + 4 <= bytes.length; at += 4) this.word(view.getInt32(at, true));
+    while (at < bytes.length) this.carry[this.carried++] = bytes[at++]!;
+  }
+
+  private word(value: number): void {
+    if (this.index >= (this.words & ~1)) this.a = Math.imul(this.a ^ value, 0x01000193);
+    else if (this.index & 1) this.b = Math.imul(this.b ^ value, 0x01000193);
+    else this.a = Math.imul(this.a ^ value, 0x01000193);
+    this.index += 1;
+  }
+
+  digest(): number {
+    return (Math.imul(this.a ^ (this.b >>> 13), 0x85ebca6b) ^ this.b) >>> 0;
+  }
+}
+
+/** Zero bytes that pad a section to the next multiple of 8. */
+const PADDING = new Uint8Array(8);
+
+/**
+ * Writes the index file to an open temp file, piece by piece: the records first
+ * (streamed from the store, never one buffer of all texts), then each eager section
+ * at its place, then the header with the checksum. Everything it reads from the
+ * index is fixed before the first await (snapshot arrays are not changed in place;
+ * the records are frozen), so the index may change while the file is written.
+ */
+async function writePieces(handle: FileHandle, snapshot: IndexSnapshot, texts: TextStore): Promise<{ textPosition: number; written: WrittenTexts }> {
   const docCount = snapshot.metas.length;
-  const textBytes = texts.byteLength(docCount);
+  const records = texts.frozen(docCount);
   const eager: [string, Uint8Array | null][] = [
     ['terms', new TextEncoder().encode(snapshot.terms.join('\n'))],
-    ['df', bytesOf(snapshot.df)],
+    ['df', bytesOf(snapshot.df.slice())],
     ['termStart', bytesOf(snapshot.postings.termStart)],
     ['postDocs', bytesOf(snapshot.postings.docs)],
     ['postTfs', bytesOf(snapshot.postings.tfs)],
-    ['lengths', bytesOf(snapshot.lengths)],
-    // Filled in once the records are written (their sizes are known now).
+    ['lengths', bytesOf(snapshot.lengths.slice())],
+    // Known once the records are written.
     ['textOffsets', null],
     ['textHashes', null],
     ['sequenceHashes', null],
@@ -133,24 +186,49 @@ export function serialize(snapshot: IndexSnapshot, texts: TextStore): { bytes: U
   const json = new TextEncoder().encode(JSON.stringify(header));
   const bodyStart = HEADER_BYTES + align8(json.length);
   const eagerEnd = bodyStart + offset;
-  const full = new Uint8Array(eagerEnd + textBytes);
-  for (const [name, bytes] of eager) if (bytes) full.set(bytes, bodyStart + sections[name]![0]);
-  const written = texts.writeInto(docCount, full, eagerEnd);
-  full.set(bytesOf(written.offsets), bodyStart + sections.textOffsets![0]);
-  full.set(bytesOf(written.textHashes), bodyStart + sections.textHashes![0]);
-  full.set(bytesOf(written.sequenceHashes), bodyStart + sections.sequenceHashes![0]);
-  // A record that could not be read back (damaged file) was written empty: trim the tail.
-  const out = full.subarray(0, eagerEnd + written.offsets[3 * docCount]!);
-  const view = new DataView(out.buffer, out.byteOffset, out.byteLength);
-  out.set(new TextEncoder().encode(MAGIC), 0);
+
+  let position = eagerEnd;
+  const append = async (bytes: Uint8Array): Promise<void> => {
+    for (let done = 0; done < bytes.length; ) {
+      const { bytesWritten } = await handle.write(bytes, done, bytes.length - done, position);
+      done += bytesWritten;
+      position += bytesWritten;
+    }
+  };
+  const written = await records.write(append);
+  const filled: Record<string, Uint8Array> = { textOffsets: bytesOf(written.offsets), textHashes: bytesOf(written.textHashes), sequenceHashes: bytesOf(written.sequenceHashes) };
+  const total = eagerEnd + written.offsets[3 * docCount]!;
+
+  // The eager part in file order, through the checksum.
+  const sum = new StreamingChecksum((eagerEnd - HEADER_BYTES) >> 2);
+  position = HEADER_BYTES;
+  const eagerPiece = async (bytes: Uint8Array): Promise<void> => {
+    sum.update(bytes);
+    await append(bytes);
+    const pad = align8(bytes.length) - bytes.length;
+    if (pad > 0) {
+      sum.update(PADDING.subarray(0, pad));
+      await append(PADDING.subarray(0, pad));
+    }
+  };
+  await eagerPiece(json);
+  for (const [name, bytes] of eager) await eagerPiece(bytes ?? filled[name]!);
+  if (position !== eagerEnd) throw new Error(`index file layout is off: eager part ends at ${position}, expected ${eagerEnd}`);
+
+  const head = new Uint8Array(HEADER_BYTES);
+  const view = new DataView(head.buffer);
+  head.set(new TextEncoder().encode(MAGIC), 0);
   view.setUint32(8, FORMAT_VERSION, true);
   view.setUint32(12, ANALYZER_VERSION, true);
   view.setUint32(16, json.length, true);
-  view.setFloat64(24, out.length, true);
+  view.setFloat64(24, total, true);
   view.setFloat64(32, eagerEnd, true);
-  out.set(json, HEADER_BYTES);
-  view.setUint32(CHECKSUM_AT, checksum(out, HEADER_BYTES, eagerEnd), true);
-  return { bytes: out, textPosition: eagerEnd, written };
+  view.setUint32(CHECKSUM_AT, sum.digest(), true);
+  position = 0;
+  await append(head);
+  // A record that could not be read back (damaged file) was written empty: the file ends at `total`.
+  await handle.truncate(total);
+  return { textPosition: eagerEnd, written };
 }
 
 const readAsync = promisify(read);
@@ -239,17 +317,38 @@ async function parse(fd: number): Promise<LoadedSnapshot | null> {
   return consistent ? snapshot : null;
 }
 
-/** Writes the index durably and removes files left by other analyzer versions. */
+/**
+ * Writes the index durably (temp file in the same folder, fsync, rename over the
+ * old one, fsync the folder: a crash leaves the old index or the new one), in
+ * streamed pieces, and removes files left by other analyzer versions.
+ */
 export async function writeIndexFile(dir: string, snapshot: IndexSnapshot, texts: TextStore): Promise<{ path: string; textPosition: number; written: WrittenTexts }> {
-  // Serialize before the first await: the index may change while the file is written.
-  const { bytes, textPosition, written } = serialize(snapshot, texts);
   await mkdir(dir, { recursive: true });
   const path = join(dir, indexFileName());
-  await writeFileDurably(path, bytes);
-  for (const name of await readdir(dir)) {
-    if (/^search-v\d+\.bin$/.test(name) && name !== indexFileName()) await unlink(join(dir, name)).catch(() => undefined);
+  const temp = join(dir, `.${indexFileName()}.${process.pid}.${randomBytes(6).toString('hex')}${TEMP_SUFFIX}`);
+  let result: { textPosition: number; written: WrittenTexts };
+  try {
+    const handle = await open(temp, 'wx');
+    try {
+      result = await writePieces(handle, snapshot, texts);
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+    await rename(temp, path);
+  } catch (error) {
+    await unlink(temp).catch(() => undefined);
+    throw error;
   }
-  return { path, textPosition, written };
+  await syncFolder(dir);
+  for (const name of await readdir(dir)) {
+    if (name === indexFileName()) continue;
+    // Old analyzer versions, and temp files of saves that never finished (a crash).
+    if (/^search-v\d+\.bin$/.test(name) || (isTempFileName(name) && name.includes('.search-v') && !name.includes(`.${process.pid}.`))) {
+      await unlink(join(dir, name)).catch(() => undefined);
+    }
+  }
+  return { path, ...result };
 }
 
 /** The saved snapshot (its file left open for the texts), or null when missing, damaged or stale. */

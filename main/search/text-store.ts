@@ -45,6 +45,18 @@ interface OwnRecord {
 /** [bytes, start, split (end of canonical), sequence start, end]. */
 type Located = [Uint8Array, number, number, number, number];
 
+/** Records are written to the index file in chunks of about this size. */
+const CHUNK_BYTES = 4 * 1024 * 1024;
+
+/** The records of a save, fixed when it starts (TextStore.frozen). */
+export interface FrozenRecords {
+  count: number;
+  /** Bytes the records take (a record that fails to read back is written empty: the file's tail is trimmed). */
+  byteLength(): number;
+  write(sink: (chunk: Uint8Array) => Promise<void>): Promise<WrittenTexts>;
+  damaged(): boolean;
+}
+
 const NONE = new Uint8Array(0);
 const MISSING: Located = [NONE, 0, 0, 0, 0];
 
@@ -138,36 +150,72 @@ export class TextStore {
     return store;
   }
 
-  /** Bytes needed to write documents 0..count−1. */
-  byteLength(count: number): number {
-    let total = 0;
+  /**
+   * The records of documents 0..count−1 as they are now, for a save that writes them
+   * over several awaits: later changes to the store (a removal drops a record) do not
+   * reach it. Holds references only; copies nothing.
+   */
+  frozen(count: number): FrozenRecords {
+    const own: (OwnRecord | undefined)[] = new Array<OwnRecord | undefined>(count);
+    const records = new Int32Array(count);
     for (let doc = 0; doc < count; doc += 1) {
-      const [, from, , , end] = this.locate(doc);
-      total += end - from;
+      own[doc] = this.own.get(doc);
+      records[doc] = this.recordOf(doc);
     }
-    return total;
+    const view = new TextStore(this.file);
+    view.where = records;
+    own.forEach((record, doc) => record && view.own.set(doc, record));
+    return {
+      count,
+      byteLength: () => {
+        let total = 0;
+        for (let doc = 0; doc < count; doc += 1) {
+          const [, from, , , end] = view.locate(doc);
+          total += end - from;
+        }
+        return total;
+      },
+      write: (sink) => view.writeRecords(count, sink),
+      damaged: () => view.damaged,
+    };
   }
 
-  /** Copies the records of documents 0..count−1, in order, into `out` at `at` (for saving). */
-  writeInto(count: number, out: Uint8Array, at: number): WrittenTexts {
+  /**
+   * Streams the records of documents 0..count−1, in order, to `sink` in chunks of
+   * about CHUNK_BYTES (for saving: never one buffer of all texts).
+   */
+  private async writeRecords(count: number, sink: (chunk: Uint8Array) => Promise<void>): Promise<WrittenTexts> {
     const offsets = new Uint32Array(3 * count + 1);
     const textHashes = new Uint32Array(count);
     const sequenceHashes = new Uint32Array(count);
+    let chunk = new Uint8Array(CHUNK_BYTES);
+    let used = 0;
     let p = 0;
+    const put = async (bytes: Uint8Array): Promise<void> => {
+      if (used + bytes.length > chunk.length) {
+        if (used > 0) await sink(chunk.subarray(0, used));
+        chunk = new Uint8Array(Math.max(CHUNK_BYTES, bytes.length));
+        used = 0;
+      }
+      chunk.set(bytes, used);
+      used += bytes.length;
+    };
     for (let doc = 0; doc < count; doc += 1) {
       const [textBytes, from, split, sequenceAt] = this.text(doc);
-      const textLength = sequenceAt - from;
-      out.set(textBytes.subarray(from, sequenceAt), at + p);
-      const [sequenceBytes, sFrom, sTo] = this.sequence(doc);
-      out.set(sequenceBytes.subarray(sFrom, sTo), at + p + textLength);
+      const text = textBytes.subarray(from, sequenceAt);
+      textHashes[doc] = recordHash(text);
       offsets[3 * doc] = p;
       offsets[3 * doc + 1] = p + (split - from);
-      offsets[3 * doc + 2] = p + textLength;
-      textHashes[doc] = recordHash(out, at + p, at + p + textLength);
-      sequenceHashes[doc] = recordHash(out, at + p + textLength, at + p + textLength + (sTo - sFrom));
-      p += textLength + (sTo - sFrom);
+      offsets[3 * doc + 2] = p + text.length;
+      await put(text);
+      const [sequenceBytes, sFrom, sTo] = this.sequence(doc);
+      const sequence = sequenceBytes.subarray(sFrom, sTo);
+      sequenceHashes[doc] = recordHash(sequence);
+      await put(sequence);
+      p += text.length + sequence.length;
       offsets[3 * doc + 3] = p;
     }
+    if (used > 0) await sink(chunk.subarray(0, used));
     return { offsets, textHashes, sequenceHashes };
   }
 
