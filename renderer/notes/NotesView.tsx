@@ -9,6 +9,7 @@ import { useEffect, useMemo, useState } from 'react';
 import type { NoteEntry, NotesFilter } from '../../common/api.js';
 import { HIGHLIGHT_COLORS, type ColorLabels, type HighlightColor } from '../../common/types/article.js';
 import { useApp } from '../app/api-context.js';
+import { DateField } from '../app/DateField.js';
 import { articleRoute } from '../app/use-route.js';
 import { formatCount } from '../i18n/format-numbers.js';
 import { formatDualDate, useI18n } from '../i18n/i18n.js';
@@ -133,11 +134,11 @@ export function NotesView() {
 
         <label>
           <span>{t.filterFrom}</span>
-          <input type="date" value={filter.from ?? ''} onChange={(event) => set({ from: event.target.value || undefined })} />
+          <DateField value={filter.from ?? ''} onChange={(iso) => set({ from: iso || undefined })} />
         </label>
         <label>
           <span>{t.filterTo}</span>
-          <input type="date" value={filter.to ?? ''} onChange={(event) => set({ to: event.target.value || undefined })} />
+          <DateField value={filter.to ?? ''} onChange={(iso) => set({ to: iso || undefined })} />
         </label>
         <button
           type="button"

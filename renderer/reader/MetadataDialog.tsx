@@ -8,6 +8,7 @@ import { useApp } from '../app/api-context.js';
 import { Dialog } from '../app/Dialog.js';
 import { useI18n } from '../i18n/i18n.js';
 import { FormFooter } from '../app/FormFooter.js';
+import { DateField } from '../app/DateField.js';
 
 export function MetadataDialog({ meta, onClose, onSaved }: { meta: ArticleMeta; onClose: () => void; onSaved: (meta: ArticleMeta) => void }) {
   const { t } = useI18n();
@@ -72,7 +73,7 @@ export function MetadataDialog({ meta, onClose, onSaved }: { meta: ArticleMeta; 
           </label>
           <label>
             {t.fieldPublished}
-            <input type="date" {...field('published')} />
+            <DateField name="published" value={form.published} onChange={(iso) => setForm({ ...form, published: iso })} showDual />
           </label>
         </div>
         <label>

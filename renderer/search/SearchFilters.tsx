@@ -4,6 +4,7 @@ import { HIGHLIGHT_COLORS, type HighlightColor } from '../../common/types/articl
 import { useApp } from '../app/api-context.js';
 import { useI18n } from '../i18n/i18n.js';
 import type { StringKey } from '../i18n/strings.js';
+import { DateField } from '../app/DateField.js';
 
 export interface FilterValues {
   tag: string;
@@ -55,11 +56,11 @@ export function SearchFilters({ value, onChange }: { value: FilterValues; onChan
       </select>
       <label>
         {t.searchFrom}
-        <input type="date" value={value.from} onChange={(event) => set('from', event.target.value)} />
+        <DateField value={value.from} onChange={(iso) => set('from', iso)} />
       </label>
       <label>
         {t.searchTo}
-        <input type="date" value={value.to} onChange={(event) => set('to', event.target.value)} />
+        <DateField value={value.to} onChange={(iso) => set('to', iso)} />
       </label>
       <select aria-label={t.searchAnyColor} value={value.color} onChange={(event) => set('color', event.target.value as HighlightColor | '')}>
         <option value="">{t.searchAnyColor}</option>

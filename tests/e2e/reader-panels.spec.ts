@@ -111,8 +111,11 @@ test('an error from the archive is worded in the UI language, with the technical
     window.location.hash = '#/article/no-such-article';
   });
   const toast = page.locator('.toast-error');
-  await expect(toast).toContainText('لم يُعثر على');
-  await expect(toast).not.toContainText('No article');
+  const sentence = toast.locator('> span').first();
+  await expect(sentence).toContainText('لم يُعثر على');
+  await expect(sentence).not.toContainText('No article');
+  await expect(toast.locator('code')).toBeHidden();
   await toast.getByText('التفاصيل التقنية').click();
+  await expect(toast.locator('code')).toBeVisible();
   await expect(toast.locator('code')).toContainText('no-such-article');
 });

@@ -447,8 +447,22 @@ test('the Notes view lists every note and filters by colour, tag, article, date 
   const tomorrow = new Date(Date.now() + 86_400_000).toISOString().slice(0, 10);
   await page.getByLabel('من تاريخ').fill(tomorrow);
   await expect(page.getByText('لا ملاحظات تطابق هذه التصفية.')).toBeVisible();
-  await page.getByLabel('من تاريخ').fill(today);
+  // Dates are typed as the user writes them (day first, Arabic-Indic digits too), never mm/dd/yyyy,
+  // and read back in words.
+  const [year, month, day] = today.split('-').map(Number) as [number, number, number];
+  const indic = (text: string) => text.replace(/\d/g, (digit) => '٠١٢٣٤٥٦٧٨٩'[Number(digit)] as string);
+  await page.getByLabel('من تاريخ').fill(indic(`${day}/${month}/${year}`));
   await page.getByLabel('إلى تاريخ').fill(today);
+  await page.getByLabel('إلى تاريخ').press('Enter');
+  await expect(cards).toHaveCount(3);
+  await page.getByLabel('من تاريخ').focus();
+  await page.getByLabel('من تاريخ').blur();
+  for (const field of ['من تاريخ', 'إلى تاريخ']) {
+    await expect(page.getByLabel(field)).toHaveValue(new RegExp(`^${day} [\u0600-\u06FF ]+ ${year}$`));
+  }
+  await page.getByLabel('من تاريخ').fill('غدا صباحا');
+  await page.getByLabel('من تاريخ').blur();
+  await expect(page.getByRole('alert').filter({ hasText: 'لم يُفهم هذا التاريخ' })).toBeVisible();
   await expect(cards).toHaveCount(3);
   await page.screenshot({ path: join(SCREENS_DIR, 'notes-view.png'), fullPage: true });
   await page.getByRole('button', { name: 'مسح عوامل التصفية' }).click();

@@ -4,7 +4,7 @@
  * "source"?, "url"?, "author"?, "published"?, "tags"?}. A record that breaks
  * the shape throws a plain Error; the dataset reader adds the file and line.
  */
-import { parsePublishedDate } from '../dates.js';
+import { parsePublishedDate } from '../../../common/dates.js';
 import { paragraphsOf } from './blocks.js';
 import { DROPPED_LINK_WARNING, metaText, safeHttpUrl, splitTags } from './meta-fields.js';
 import { article, type ParsedArticle } from './parsed-article.js';

@@ -5,7 +5,7 @@
  * more than fail to parse.
  */
 import { parse as parseYaml } from 'yaml';
-import { parsePublishedDate } from '../dates.js';
+import { parsePublishedDate } from '../../../common/dates.js';
 import { DROPPED_LINK_WARNING, metaText, safeHttpUrl, splitTags } from './meta-fields.js';
 import { ImportError } from './parsed-article.js';
 

@@ -4,7 +4,7 @@
  * schema.org JSON-LD (NewsArticle and friends). Links pass safeHttpUrl, dates
  * pass the Arabic-aware date parser.
  */
-import { parsePublishedDate } from '../dates.js';
+import { parsePublishedDate } from '../../../common/dates.js';
 import { metaText, safeHttpUrl, splitTags } from './meta-fields.js';
 
 export interface PageMeta {

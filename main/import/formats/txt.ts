@@ -5,7 +5,7 @@
  */
 import { parsePlainText } from '../../../common/text/plain-text.js';
 import { sniffBinaryFormat } from '../detect-encoding.js';
-import { isDateline, parsePublishedDate } from '../dates.js';
+import { isDateline, parsePublishedDate } from '../../../common/dates.js';
 import { decodeTextFile } from './decode.js';
 import { article, ImportError, type Reader } from './parsed-article.js';
 

@@ -1,6 +1,6 @@
 // Published dates the Arabic ways, and their rendering in both calendars (Umm al-Qura through Intl).
 import { describe, expect, it } from 'vitest';
-import { formatDual, hijriToGregorian, isDateline, parsePublishedDate, toWesternDigits } from '../../../../main/import/dates.js';
+import { formatDual, hijriToGregorian, isDateline, parsePublishedDate, toWesternDigits } from '../../../common/dates.js';
 
 describe('parsePublishedDate', () => {
   const table: Array<[string, string | null]> = [
