@@ -9,6 +9,7 @@
  */
 import { createHash } from 'node:crypto';
 import { open } from 'node:fs/promises';
+import { basename } from 'node:path';
 import { QirtasError } from '../../common/errors.js';
 import { ArticleFile, LibraryFile, SCHEMA_VERSION } from '../../common/types/article.js';
 import { ALLOWED_NAME, ARTICLE_NAME, BackupManifest, MANIFEST_NAME } from './manifest.js';
@@ -50,30 +51,47 @@ function parseJson(name: string, bytes: Uint8Array): unknown {
 export async function readManifest(zipPath: string, limits: Partial<ZipLimits> = {}): Promise<BackupManifest> {
   const handle = await open(zipPath, 'r');
   try {
-    const directory = await readCentralDirectory(handle, { ...DEFAULT_LIMITS, ...limits });
-    return await manifestOf(handle, directory);
+    const checked = { ...DEFAULT_LIMITS, ...limits };
+    const directory = await readCentralDirectory(handle, checked);
+    return await manifestOf(handle, directory, checked);
   } finally {
     await handle.close();
   }
 }
 
-async function manifestOf(handle: Awaited<ReturnType<typeof open>>, directory: Awaited<ReturnType<typeof readCentralDirectory>>): Promise<BackupManifest> {
+async function manifestOf(handle: Awaited<ReturnType<typeof open>>, directory: Awaited<ReturnType<typeof readCentralDirectory>>, limits: ZipLimits): Promise<BackupManifest> {
   const entry = directory.entries.find((candidate) => candidate.name === MANIFEST_NAME);
   if (!entry) throw new BackupRefused(null, 'it has no manifest.json, so it is not a Qirtas backup');
   if (entry.size > MAX_MANIFEST_BYTES) throw new BackupRefused(MANIFEST_NAME, 'it is far too large for a manifest');
-  const parsed = BackupManifest.safeParse(parseJson(MANIFEST_NAME, await readEntry(handle, directory, entry)));
+  const parsed = BackupManifest.safeParse(parseJson(MANIFEST_NAME, await readEntry(handle, directory, entry, limits)));
   if (!parsed.success) throw new BackupRefused(MANIFEST_NAME, schemaProblem(parsed.error));
   return parsed.data;
 }
 
+/** The backup's name for messages: an upload's temporary name means nothing to the user. */
+function displayName(zipPath: string): string | undefined {
+  const name = basename(zipPath);
+  return name.startsWith('.upload-') ? undefined : name;
+}
+
 export async function readBackup(zipPath: string, options: ReadBackupOptions = {}): Promise<ReadBackupResult> {
+  try {
+    return await readBackupChecked(zipPath, options);
+  } catch (error) {
+    const name = displayName(zipPath);
+    if (error instanceof BackupRefused && error.file === undefined && name) throw new BackupRefused(error.entry, error.reason, name);
+    throw error;
+  }
+}
+
+async function readBackupChecked(zipPath: string, options: ReadBackupOptions): Promise<ReadBackupResult> {
   const limits = { ...DEFAULT_LIMITS, ...options.limits };
   const handle = await open(zipPath, 'r').catch((error: NodeJS.ErrnoException) => {
     throw new QirtasError('NOT_FOUND', error.code === 'ENOENT' ? `There is no backup file at ${zipPath}.` : `The backup ${zipPath} cannot be opened (${error.message}).`, zipPath);
   });
   try {
     const directory = await readCentralDirectory(handle, limits);
-    const manifest = await manifestOf(handle, directory);
+    const manifest = await manifestOf(handle, directory, limits);
     if (manifest.archiveSchemaVersion !== SCHEMA_VERSION) {
       throw new BackupRefused(MANIFEST_NAME, `it was made by a Qirtas whose archive format is ${manifest.archiveSchemaVersion}; this one reads format ${SCHEMA_VERSION}`);
     }
@@ -115,7 +133,8 @@ export async function readBackup(zipPath: string, options: ReadBackupOptions = {
     let annotationCount = 0;
     let totalBytes = 0;
     for (const entry of files) {
-      const bytes = await readEntry(handle, directory, entry);
+      // Streamed with the limits: the running total and the ratio are checked as the bytes come.
+      const bytes = await readEntry(handle, directory, entry, limits);
       const digest = createHash('sha256').update(bytes).digest('hex');
       if (digest !== listed.get(entry.name)?.sha256) throw new BackupRefused(entry.name, 'its SHA-256 checksum does not match the manifest (the file was changed or damaged)');
       totalBytes += bytes.length;
