@@ -40,8 +40,8 @@ export const ArticleMeta = z.object({
   readingStatus: ReadingStatus.optional(),
   /** How far the reader got, 0–1 (absent: 0). */
   progress: z.number().min(0).max(1).optional(),
-  /** When the article was last open in the reader (ISO time); absent: never. */
-  lastReadAt: z.string().optional(),
+  /** When the article was last open in the reader (ISO time); absent or null: never. */
+  lastReadAt: z.string().nullable().optional(),
   /** The collections it is in (an article can be in several). */
   collectionIds: z.array(z.string()).optional(),
   /** Number of highlights; absent until counted (the core counts archives from before issue 10 once). */

@@ -11,12 +11,22 @@ import { serveCommand } from './commands/serve.js';
 import { searchCommand } from './commands/search.js';
 import { exportCommand, importJsonCommand } from './commands/export.js';
 import { backupCommand, restoreCommand } from './commands/backup.js';
+import { collectionCommand, statusCommand, tagCommand } from './commands/library.js';
 
 export const USAGE = `Usage: qirtas <command> [options]
 
 Commands:
   import PATH…            import .txt .md .html .docx .pdf .jsonl .csv files (folders with --recursive)
-  list                    list the articles (--trash: the trash)
+  list                    list the articles (--trash: the trash); --sort FIELD[:asc|desc]
+                          (title source author published added words highlights lastRead),
+                          --filter TEXT, --collection NAME|ID, --tag T, --source S, --limit N
+  collection list         collections (a tree, with counts) and saved searches
+  collection create NAME  [--parent C]; also: rename C NAME, move C --parent P|--top
+  collection add|remove C ID…   put articles in / take them out of a collection
+  collection delete C     delete it (articles are kept; sub-collections move up,
+                          or go too with --with-subcollections)
+  tag add|remove ID… TAG  tag or untag articles
+  status ID… STATUS       mark articles unread, reading or read
   show ID                 print one article (ID or a unique prefix of it)
   search QUERY            search the archive (Arabic folding, clitics, typos); quotes for phrases
   search --batch --json   one {"q": "...", "limit": N} per stdin line → one result line each
@@ -75,6 +85,12 @@ const OPTIONS: ParseArgsConfig['options'] = {
   locale: { type: 'string' },
   output: { type: 'string', short: 'o' },
   'with-index': { type: 'boolean', default: false },
+  sort: { type: 'string' },
+  filter: { type: 'string' },
+  collection: { type: 'string' },
+  parent: { type: 'string' },
+  top: { type: 'boolean', default: false },
+  'with-subcollections': { type: 'boolean', default: false },
   help: { type: 'boolean', short: 'h', default: false },
   version: { type: 'boolean', short: 'v', default: false },
 };
@@ -101,6 +117,7 @@ export async function runCli(argv: string[], appRoot: string): Promise<number> {
     limit?: string; format?: string; encoding?: string; source?: string; from?: string; to?: string; exact: boolean; batch: boolean;
     article?: string[]; color?: string; query?: string; all: boolean; 'only-highlights': boolean; 'group-by'?: string; locale?: string;
     output?: string; 'with-index': boolean;
+    sort?: string; filter?: string; collection?: string; parent?: string; top: boolean; 'with-subcollections': boolean;
   };
   const [command, ...rest] = positionals;
   const context = createContext(appRoot, values['data-dir'], values.json);
@@ -117,7 +134,21 @@ export async function runCli(argv: string[], appRoot: string): Promise<number> {
       case 'import':
         return await importCommand(context, rest, { recursive: values.recursive, tags: values.tag ?? [], format: values.format, encoding: values.encoding });
       case 'list':
-        return await listCommand(context, values.trash);
+        return await listCommand(context, {
+          trash: values.trash,
+          sort: values.sort,
+          filter: values.filter,
+          collection: values.collection,
+          tags: values.tag ?? [],
+          source: values.source,
+          limit: values.limit,
+        });
+      case 'collection':
+        return await collectionCommand(context, rest, { parent: values.parent, top: values.top, withSubcollections: values['with-subcollections'] });
+      case 'tag':
+        return await tagCommand(context, rest);
+      case 'status':
+        return await statusCommand(context, rest);
       case 'show':
         if (rest.length !== 1) throw new UsageError('show needs exactly one article id: qirtas show ID');
         return await showCommand(context, rest[0] as string);
