@@ -31,6 +31,7 @@ import { HighlightPopover, SelectionToolbar, type FloatPosition, type PopoverFie
 import { inTextOrder, loadLastColor, READING_FACES, saveLastColor, scrollToRange } from './reader-dom.js';
 import { ReaderHeader } from './ReaderHeader.js';
 import { ReaderToolbar } from './ReaderToolbar.js';
+import { ReadingStatusBar } from './ReadingStatus.js';
 import { ShortcutsDialog } from './ShortcutsDialog.js';
 import { rangeContainsPoint, TextMap } from './text-map.js';
 import { useHighlightPainting } from './use-highlight-painting.js';
@@ -382,6 +383,7 @@ export function ReaderView({ id, focus }: { id: string; focus: TextRange | null 
       <div className="reader-layout">
         <div className="reader-column">
           <ReaderHeader meta={meta} hideMarks={hideMarks} locale={locale} />
+          <ReadingStatusBar meta={meta} articleRef={articleRef} />
           <div className="reader-body" ref={bodyRef} onClick={onArticleClick} onCopy={onCopy}>
             <ArticleBody ref={articleRef} blocks={article.blocks} map={map} />
             {pending && (

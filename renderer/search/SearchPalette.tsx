@@ -13,6 +13,7 @@ import { useI18n } from '../i18n/i18n.js';
 import { NO_FILTERS, SearchFilters, type FilterValues } from './SearchFilters.js';
 import { useSearch } from './use-search.js';
 import { useTextHighlights } from './use-text-highlights.js';
+import { SaveSearchButton } from '../library/SaveSearchButton.js';
 import './search.css';
 
 const RESULT_LIMIT = 30;
@@ -112,6 +113,7 @@ export function SearchPalette({ onClose }: { onClose: () => void }) {
         autoFocus
       />
       <SearchFilters value={filters} onChange={setFilters} />
+      <SaveSearchButton search={{ query, exact: filters.exact, tag: filters.tag, source: filters.source, hasHighlights: filters.hasHighlights }} />
       {query.trim() === '' && <p className="hint">{t.searchTyping}</p>}
       {response?.didYouMean && (
         <p className="did-you-mean">
