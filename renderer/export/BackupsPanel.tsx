@@ -13,7 +13,7 @@ import { formatBytes } from '../i18n/format-numbers.js';
 import { formatDualDate, useI18n } from '../i18n/i18n.js';
 import type { StringKey } from '../i18n/strings.js';
 import { toBase64 } from '../import/read-dropped.js';
-import { fill } from './ExportView.js';
+import { fill } from '../i18n/fill.js';
 
 const KIND_KEYS: Record<BackupInfo['kind'], StringKey> = {
   auto: 'kindAuto',

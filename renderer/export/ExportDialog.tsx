@@ -18,7 +18,8 @@ import type { StringKey } from '../i18n/strings.js';
 import { toBase64 } from '../import/read-dropped.js';
 import { BackupsPanel } from './BackupsPanel.js';
 import { downloadFile } from './download.js';
-import { ExportView, fill } from './ExportView.js';
+import { fill } from '../i18n/fill.js';
+import { ExportView } from './ExportView.js';
 import { PrintView } from './PrintView.js';
 import './export.css';
 

@@ -6,10 +6,7 @@
  */
 import type { ExportCitation, ExportEntry, ExportSection, ExportSegment, ExportView as ExportViewData } from '../../common/api.js';
 import { useI18n } from '../i18n/i18n.js';
-
-function fill(template: string, values: Record<string, string | number>): string {
-  return template.replace(/\{(\w+)\}/g, (_, key: string) => String(values[key] ?? ''));
-}
+import { fill } from '../i18n/fill.js';
 
 function Citation({ citation }: { citation: ExportCitation }) {
   const url = /^https?:\/\//i.test(citation.url) ? citation.url : '';
@@ -142,4 +139,3 @@ export function ExportView({ view }: { view: ExportViewData }) {
   );
 }
 
-export { fill };

@@ -9,6 +9,7 @@
 import { ERROR_CODES, type ApiError, type ErrorCode } from '../../common/errors.js';
 import { isErrorReason, type ErrorReason } from '../../common/error-reasons.js';
 import type { Locale } from '../../common/types/article.js';
+import { isolate } from './fill.js';
 import { formatBytes } from './format-numbers.js';
 
 type Sentences = { codes: Record<ErrorCode, string>; reasons: Record<ErrorReason, string>; file: string; offline: string; detail: string };
@@ -93,8 +94,6 @@ const EN: Sentences = {
 
 export const ERROR_SENTENCES: Record<Locale, Sentences> = { ar: AR, en: EN };
 
-/** First-strong isolate … pop: user data inside a sentence keeps its own direction. */
-export const isolate = (value: string | number): string => `\u2068${value}\u2069`;
 
 const BYTE_PARAMS = new Set(['size', 'limit']);
 

@@ -6,6 +6,7 @@
  */
 import { useState } from 'react';
 import { articleRoute } from '../app/use-route.js';
+import { fillIsolated } from '../i18n/fill.js';
 import { useI18n } from '../i18n/i18n.js';
 import type { EncodingQuestion, ImportRun } from './use-file-import.js';
 import './import.css';
@@ -65,12 +66,12 @@ export function ImportPanel({ run, onCancel, onDismiss }: { run: ImportRun; onCa
       </div>
       <progress max={run.total} value={run.done} aria-label={t.importProgressTitle} />
       <p className="import-count">
-        {run.done} / {run.total}
+        {fillIsolated(t.importCounter, { done: run.done, total: run.total })}
         {run.current && (
-          <span className="import-current" dir="auto">
-            {' '}
-            — {run.current}
-          </span>
+          <>
+            {' — '}
+            <bdi className="import-current">{run.current}</bdi>
+          </>
         )}
       </p>
       {run.question && <EncodingPrompt question={run.question} />}
@@ -84,7 +85,13 @@ export function ImportPanel({ run, onCancel, onDismiss }: { run: ImportRun; onCa
         <ul className="import-report">
           {report.failed.map((item, index) => (
             <li key={`f${index}`} className="failed">
-              <bdi className="file">{item.file}</bdi> — <bdi>{item.reason}</bdi>
+              <bdi className="file">{item.file}</bdi> — {item.reason}
+              {item.detail && (
+                <details className="import-detail">
+                  <summary>{t.technicalDetail}</summary>
+                  <code dir="ltr">{item.detail}</code>
+                </details>
+              )}
             </li>
           ))}
           {run.finished &&

@@ -6,12 +6,16 @@
  */
 import { useCallback, useRef, useState } from 'react';
 import { useApp } from '../app/api-context.js';
+import { ApiCallError } from '../api/client.js';
+import { wordError } from '../i18n/error-strings.js';
+import { useI18n } from '../i18n/i18n.js';
 import { toBase64 } from './read-dropped.js';
 
 export interface FileReport {
   imported: Array<{ file: string; id: string; title: string; warnings: string[] }>;
   duplicates: Array<{ file: string; id: string; title: string }>;
-  failed: Array<{ file: string; reason: string }>;
+  /** `reason` in the UI language; `detail` the archive's own (English) message, when there is one. */
+  failed: Array<{ file: string; reason: string; detail?: string }>;
 }
 
 export interface EncodingQuestion {
@@ -36,6 +40,7 @@ const MAX_FILE_BYTES = 50 * 1024 * 1024;
 
 export function useFileImport(): { run: ImportRun | null; start: (files: File[]) => void; cancel: () => void; dismiss: () => void } {
   const { client } = useApp();
+  const { t, locale } = useI18n();
   const [run, setRun] = useState<ImportRun | null>(null);
   const cancelled = useRef(false);
 
@@ -51,13 +56,19 @@ export function useFileImport(): { run: ImportRun | null; start: (files: File[])
           update({ question: { file, message, candidates, answer: (encoding) => { update({ question: null }); resolve(encoding); } } });
         });
 
+      const worded = (error: unknown) => {
+        const { text, detail } = wordError(error, locale);
+        return { reason: text, detail };
+      };
+
       void (async () => {
         for (const [index, file] of files.entries()) {
           if (cancelled.current) break;
           update({ done: index, current: file.name });
           const name = file.webkitRelativePath || file.name;
           if (file.size > MAX_FILE_BYTES) {
-            report.failed.push({ file: name, reason: `the file is ${(file.size / 1024 / 1024).toFixed(1)} MB, over the 50 MB limit` });
+            const tooLarge = new ApiCallError({ code: 'INVALID_INPUT', message: `${name}: the file is ${file.size} bytes; the limit is ${MAX_FILE_BYTES}`, params: { reason: 'file-too-large', file: file.name, size: file.size, limit: MAX_FILE_BYTES } });
+            report.failed.push({ file: name, ...worded(tooLarge) });
             continue;
           }
           try {
@@ -74,19 +85,19 @@ export function useFileImport(): { run: ImportRun | null; start: (files: File[])
               }
               const chosen = await ask(name, result.message, result.candidates);
               if (!chosen) {
-                report.failed.push({ file: name, reason: result.message });
+                report.failed.push({ file: name, reason: t.importNoEncoding, detail: result.message });
                 break;
               }
               encoding = chosen;
             }
           } catch (error) {
-            report.failed.push({ file: name, reason: (error as Error).message.replace(/^.*?: /, '') });
+            report.failed.push({ file: name, ...worded(error) });
           }
         }
         update({ done: files.length, current: '', finished: true, cancelled: cancelled.current });
       })();
     },
-    [client],
+    [client, t, locale],
   );
 
   return {

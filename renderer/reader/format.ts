@@ -6,11 +6,8 @@
 import type { ColorLabels, HighlightColor, Locale } from '../../common/types/article.js';
 import { formatDualDate } from '../i18n/i18n.js';
 import type { Strings } from '../i18n/strings.js';
-
-/** Replaces {name} in a UI string with values. */
-export function fill(template: string, values: Record<string, string | number>): string {
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in values ? String(values[name]) : whole));
-}
+/** {placeholders} are filled by the one helper of renderer/i18n. */
+export { fill } from '../i18n/fill.js';
 
 /** The user's name for a colour, or the default meaning in the UI language. */
 export function colorLabel(color: HighlightColor, labels: ColorLabels, t: Strings): string {

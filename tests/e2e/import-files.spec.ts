@@ -32,7 +32,9 @@ test('several files: progress, an encoding question, and a report naming every f
   const panel = page.locator('.import-panel');
   const question = panel.getByRole('alertdialog');
   await expect(question).toContainText('legacy-1256.txt');
-  await expect(panel.locator('.import-count')).toContainText('/ 7');
+  // "n of 7", each number isolated so it never runs into the file name beside it.
+  await expect(panel.locator('.import-count')).toContainText('من \u20687\u2069');
+  await expect(panel.locator('.import-count bdi')).toHaveText('legacy-1256.txt');
   await expect(panel.locator('.import-count')).toContainText('legacy-1256.txt');
   await page.screenshot({ path: join(SCREENS_DIR, 'import-encoding-question.png') });
   await question.getByRole('combobox').selectOption('windows-1256');
@@ -43,8 +45,10 @@ test('several files: progress, an encoding question, and a report naming every f
   await expect(panel.locator('.import-summary')).toContainText('مكرر: 1');
   await expect(panel.locator('.import-summary')).toContainText('تعذّر: 2');
   await expect(panel.locator('progress')).toHaveAttribute('value', '7');
-  await expect(panel.locator('.failed', { hasText: 'empty.txt' })).toContainText('empty');
-  await expect(panel.locator('.failed', { hasText: 'picture.txt' })).toBeVisible();
+  // Failures are worded in Arabic; the archive's English message stays behind "technical details".
+  await expect(panel.locator('.failed', { hasText: 'empty.txt' })).toContainText('فارغ');
+  await expect(panel.locator('.failed', { hasText: 'picture.txt' })).toContainText('ليس نصًا');
+  await expect(panel.locator('.failed', { hasText: 'picture.txt' }).locator('code')).toBeHidden();
   await expect(panel.locator('.duplicate', { hasText: 'copy-of-seed.txt' })).toBeVisible();
   await page.screenshot({ path: join(SCREENS_DIR, 'import-report.png') });
 

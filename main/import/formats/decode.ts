@@ -44,7 +44,7 @@ export function tidyDecoded(text: string): string {
 /** Decodes with an encoding the user chose. Damaged UTF-8 is decoded with U+FFFD, but says so. */
 export function decodeAs(bytes: Uint8Array, fileName: string, name: string): DecodedText {
   const encoding = normalizeEncodingName(name);
-  if (!encoding) throw new ImportError(fileName, `unknown text encoding "${name}"`);
+  if (!encoding) throw new ImportError(fileName, `unknown text encoding "${name}"`, { reason: 'unknown-encoding', encoding: name });
   const warnings: string[] = [];
   if (encoding === 'utf-8') {
     const body = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? bytes.subarray(3) : bytes;
@@ -61,7 +61,7 @@ const LEGACY_CANDIDATES = ['windows-1256', 'iso-8859-6'];
 export function decodeTextFile(bytes: Uint8Array, fileName: string, explicit?: string): DecodedText {
   if (explicit) return decodeAs(bytes, fileName, explicit);
   const detected = detectEncoding(bytes);
-  if (detected.encoding === 'binary') throw new ImportError(fileName, detected.reason);
+  if (detected.encoding === 'binary') throw new ImportError(fileName, detected.reason, { reason: 'binary-file' });
   if (!detected.confident) {
     const candidates = detected.encoding === 'utf-8' ? ['utf-8', ...LEGACY_CANDIDATES] : [detected.encoding, ...LEGACY_CANDIDATES.filter((c) => c !== detected.encoding)];
     throw new EncodingUnsureError(fileName, `cannot tell the text encoding for sure: ${detected.reason}`, candidates);

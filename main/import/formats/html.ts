@@ -34,14 +34,14 @@ function contentBlocks(doc: Document): { blocks: ReducedBlock[]; title?: string;
 
 export const readHtml: Reader = async (bytes, fileName, options) => {
   const { text, warnings } = decodeHtml(bytes, fileName, options.encoding);
-  if (!text.trim()) throw new ImportError(fileName, 'there is no text in this file (it is blank)');
+  if (!text.trim()) throw new ImportError(fileName, 'there is no text in this file (it is blank)', { reason: 'no-text' });
   const doc = parsePage(text);
   const meta = pageMetadata(doc);
   const pageTitle = metaText(doc.title);
   const content = contentBlocks(doc);
   const title = meta.title ?? content.title ?? pageTitle ?? '';
   const blocks = withoutTitleHeading(plainBlocks(content.blocks), title);
-  if (blocks.length === 0) throw new ImportError(fileName, 'no article text was found in this page');
+  if (blocks.length === 0) throw new ImportError(fileName, 'no article text was found in this page', { reason: 'no-text' });
   if (meta.droppedLink) warnings.push(DROPPED_LINK_WARNING);
   return [
     article({

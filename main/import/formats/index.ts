@@ -64,7 +64,7 @@ export function readerFor(fileName: string, formatOverride?: ImportFormat): Read
   const format = formatOverride ?? formatOf(fileName);
   if (format && format in READERS) return READERS[format];
   const known = Object.keys(EXTENSIONS).join(' ');
-  throw new ImportError(fileName, formatOverride ? `unknown import format "${String(formatOverride)}"` : `this type of file cannot be imported (supported: ${known})`);
+  throw new ImportError(fileName, formatOverride ? `unknown import format "${String(formatOverride)}"` : `this type of file cannot be imported (supported: ${known})`, { reason: 'unsupported-format' });
 }
 
 function size(bytes: number): string {
@@ -78,9 +78,9 @@ export async function parseFile(bytes: Uint8Array, fileName: string, options: Pa
   const reader = readerFor(fileName, options.format);
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
   if (bytes.length > maxBytes) {
-    throw new ImportError(fileName, `the file is too large (${size(bytes.length)}; the limit is ${size(maxBytes)})`);
+    throw new ImportError(fileName, `the file is too large (${size(bytes.length)}; the limit is ${size(maxBytes)})`, { reason: 'file-too-large', size: bytes.length, limit: maxBytes });
   }
-  if (bytes.length === 0) throw new ImportError(fileName, 'the file is empty');
+  if (bytes.length === 0) throw new ImportError(fileName, 'the file is empty', { reason: 'file-empty' });
   try {
     return await reader(bytes, fileName, { encoding: options.encoding });
   } catch (error) {

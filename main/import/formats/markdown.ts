@@ -115,13 +115,13 @@ function reduceTokens(tokens: readonly Token[]): ReducedBlock[] {
 
 export const readMarkdown: Reader = async (bytes, fileName, options) => {
   const { text, warnings } = decodeTextFile(bytes, fileName, options.encoding);
-  if (!text.trim()) throw new ImportError(fileName, 'there is no text in this file (it is blank)');
+  if (!text.trim()) throw new ImportError(fileName, 'there is no text in this file (it is blank)', { reason: 'no-text' });
   const { meta, body } = splitFrontMatter(text, fileName);
   const reduced = reduceTokens(md.parse(body, {}));
   // Without a title in the front matter, an opening "# …" is the title.
   const opening = meta.title ? { title: meta.title, blocks: reduced } : takeOpeningTitle(reduced);
   const blocks: Block[] = plainBlocks(opening.blocks);
-  if (blocks.length === 0) throw new ImportError(fileName, 'there is no article text in this file');
+  if (blocks.length === 0) throw new ImportError(fileName, 'there is no article text in this file', { reason: 'no-text' });
   return [
     article({
       title: opening.title,

@@ -3,7 +3,8 @@
  * and whatever metadata the file carried), the reader signature, and the error a
  * reader throws for a file it cannot import.
  */
-import { QirtasError } from '../../../common/errors.js';
+import type { ErrorReason } from '../../../common/error-reasons.js';
+import { type ErrorParams, QirtasError } from '../../../common/errors.js';
 import type { Block } from '../../../common/types/article.js';
 
 export interface ParsedArticle {
@@ -34,13 +35,23 @@ export type Reader = (bytes: Uint8Array, fileName: string, options: ReaderOption
  * QirtasError (INVALID_INPUT) so the dispatcher passes it to the UI as data.
  */
 export class ImportError extends QirtasError {
+  /**
+   * `kind` names the failure for the UI to word in the user's language
+   * (common/error-reasons.ts); `reason` stays the English technical detail.
+   */
   constructor(
     override readonly file: string,
     readonly reason: string,
+    kind?: ErrorParams & { reason: ErrorReason },
   ) {
-    super('INVALID_INPUT', `${file}: ${reason}`, file);
+    super('INVALID_INPUT', `${file}: ${reason}`, file, kind ? { file: baseName(file), ...kind } : undefined);
     this.name = 'ImportError';
   }
+}
+
+/** The file's own name, without the folders (what a message names). */
+function baseName(path: string): string {
+  return path.split(/[\\/]/).pop() || path;
 }
 
 /** Drops undefined and empty optional fields so results stay small and compare cleanly. */

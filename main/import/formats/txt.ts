@@ -25,10 +25,10 @@ function takeDateline(lines: string[]): { published: string | null; lines: strin
 
 export const readTxt: Reader = async (bytes, fileName, options) => {
   const format = sniffBinaryFormat(bytes);
-  if (format) throw new ImportError(fileName, `binary file: this is ${format}, not plain text`);
+  if (format) throw new ImportError(fileName, `binary file: this is ${format}, not plain text`, { reason: 'binary-file' });
   const { text, warnings } = decodeTextFile(bytes, fileName, options.encoding);
-  if (text.includes('\u0000')) throw new ImportError(fileName, 'binary file: it contains NUL characters');
-  if (!text.trim()) throw new ImportError(fileName, 'there is no text in this file (it is blank)');
+  if (text.includes('\u0000')) throw new ImportError(fileName, 'binary file: it contains NUL characters', { reason: 'binary-file' });
+  if (!text.trim()) throw new ImportError(fileName, 'there is no text in this file (it is blank)', { reason: 'no-text' });
   const { published, lines } = takeDateline(text.split('\n'));
   const blocks = parsePlainText(lines.join('\n'));
   return [article({ title: '', blocks, published: published ?? undefined, warnings })];
