@@ -12,6 +12,10 @@ export const ERROR_CODES = [
   'INVALID_INPUT',
   'CONFLICT',
   'INTERNAL',
+  /** A file written by a newer Qirtas (higher schemaVersion): left untouched, never called damaged. */
+  'NEWER_VERSION',
+  /** A restore was interrupted (or is running): the archive must be opened for writing to put it back. */
+  'INTERRUPTED_RESTORE',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -22,7 +22,7 @@ import { TEMP_SUFFIX, writeFileDurably } from '../store/durable-file.js';
 import type { ArchiveStore } from '../store/archive-store.js';
 import { readManifest } from './backup-reader.js';
 import { createBackup, sweepBackupTemps } from './create-backup.js';
-import { fileStamp, JOURNAL_FILE, recoverInterruptedRestore, restoreBackupFile, sweepStaging } from './restore.js';
+import { fileStamp, restoreBackupFile, sweepStaging } from './restore.js';
 import type { ZipLimits } from './zip-read.js';
 
 export const BACKUPS_FOLDER = 'backups';
@@ -129,6 +129,8 @@ export class BackupOps {
       await mkdir(this.folder, { recursive: true });
       const now = this.now();
       const name = backupFileName(kind, now);
+      // library.json alone then holds the whole library (no journal lines to fold in).
+      await this.options.store().compact();
       const created = await createBackup(this.dataDir, join(this.folder, name), { kind, appVersion: this.options.appVersion, now, limits: this.options.limits });
       if (kind === 'auto') await this.rotate((await this.settings()).keep);
       return { name, kind, created: created.manifest.created, size: created.size, articleCount: created.manifest.articleCount, annotationCount: created.manifest.annotationCount };
@@ -160,10 +162,19 @@ export class BackupOps {
         await writeFile(upload, Buffer.from(args.data, 'base64'), { flag: 'wx' });
         path = upload;
       }
+      let swapStarted = false;
+      const beforeSwap = async () => {
+        swapStarted = true;
+        await this.options.beforeSwap();
+      };
       try {
-        const outcome = await restoreBackupFile(path, this.dataDir, { limits: this.options.limits, now: this.now(), beforeSwap: this.options.beforeSwap });
+        const outcome = await restoreBackupFile(path, this.dataDir, { limits: this.options.limits, now: this.now(), beforeSwap });
         await this.options.reload();
         return outcome;
+      } catch (error) {
+        // The swap was rolled back: re-open the store (it stopped taking writes before the swap).
+        if (swapStarted) await this.options.reload();
+        throw error;
       } finally {
         if (upload) await unlink(upload).catch(() => undefined);
       }
@@ -184,20 +195,13 @@ export class BackupOps {
   }
 
   /**
-   * At open (writable stores only): rolls back a restore a dead process left
-   * half done (then reloads), sweeps leftovers, and schedules the daily check.
+   * At open (writable stores only): sweeps leftovers and schedules the daily
+   * check. (A restore a dead process left half done was already rolled back by
+   * ArchiveStore.open, awaited, before anything could read or write.)
    */
   start(firstCheckMs = Number(process.env.QIRTAS_BACKUP_FIRST_CHECK_MS ?? DEFAULT_FIRST_CHECK_MS)): void {
     const store = this.options.store();
     if (store.readOnly) return;
-    if (existsSync(join(store.dataDir, JOURNAL_FILE))) {
-      void this.serial(async () => {
-        if (await recoverInterruptedRestore(store.dataDir)) {
-          this.options.log?.('Qirtas: a restore was interrupted; the previous archive was put back.');
-          await this.options.reload();
-        }
-      }).catch((error: Error) => this.options.log?.(`Qirtas: recovering an interrupted restore failed: ${error.message}`));
-    }
     // In the queue, so a restore never starts while leftovers are being swept.
     void this.serial(async () => {
       await sweepBackupTemps(this.folder);

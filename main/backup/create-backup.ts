@@ -20,6 +20,7 @@ import type { BackupInfo } from '../../common/api.js';
 import { QirtasError } from '../../common/errors.js';
 import { LibraryFile, SCHEMA_VERSION } from '../../common/types/article.js';
 import { isTempFileName, syncFolder, TEMP_SUFFIX } from '../store/durable-file.js';
+import { readLibraryBytes } from '../store/store-open.js';
 import { readBackup } from './backup-reader.js';
 import { BACKUP_FORMAT, type BackupManifest, MANIFEST_NAME, MANIFEST_VERSION, type ManifestFile } from './manifest.js';
 import type { ZipLimits } from './zip-read.js';
@@ -68,15 +69,15 @@ async function listFolder(folder: string, pattern: RegExp): Promise<string[]> {
 
 
 async function writeZip(dataDir: string, tempPath: string, options: CreateBackupOptions): Promise<BackupManifest> {
-  const libraryBytes = await readFile(join(dataDir, 'library.json')).catch((error: NodeJS.ErrnoException) => {
-    if (error.code === 'ENOENT') throw new QirtasError('NOT_FOUND', `There is no archive to back up in ${dataDir} (library.json is missing).`);
-    throw error;
-  });
+  // With the journal's latest changes folded in (the app may be appending to it right now).
+  const libraryBytes = await readLibraryBytes(dataDir);
+  if (!libraryBytes) throw new QirtasError('NOT_FOUND', `There is no archive to back up in ${dataDir} (library.json is missing).`);
   let library: LibraryFile;
   try {
     library = LibraryFile.parse(JSON.parse(libraryBytes.toString('utf8')));
-  } catch (error) {
-    throw new QirtasError('DAMAGED_FILE', `${join(dataDir, 'library.json')} is damaged, so it cannot be backed up (${(error as Error).message.split('\n')[0]}).`);
+  } catch {
+    // Never the parser's message: it quotes the file's first bytes.
+    throw new QirtasError('DAMAGED_FILE', `${join(dataDir, 'library.json')} is damaged, so it cannot be backed up.`);
   }
   const listedIds = new Set(library.articles.map((meta) => meta.id));
   const articleNames = await listFolder(join(dataDir, 'articles'), ARTICLE_FILE);
@@ -153,6 +154,8 @@ async function writeZip(dataDir: string, tempPath: string, options: CreateBackup
  */
 export async function createBackup(dataDir: string, target: string, options: CreateBackupOptions): Promise<CreatedBackup> {
   const folder = dirname(target);
+  // Partial zips of earlier runs killed while writing this same file.
+  await sweepBackupTemps(folder, basename(target));
   for (let attempt = 1; ; attempt += 1) {
     const temp = join(folder, `.${basename(target)}.${process.pid}.${randomBytes(6).toString('hex')}${TEMP_SUFFIX}`);
     try {
@@ -173,9 +176,28 @@ export async function createBackup(dataDir: string, target: string, options: Cre
   }
 }
 
-/** Removes temp files a backup left behind when its process died. */
-export async function sweepBackupTemps(folder: string): Promise<void> {
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/**
+ * Removes temp files backups left behind when their process died: in backups/,
+ * and beside `backup -o FILE` (`.<FILE>.<pid>.<random>.tmp`). A temp whose
+ * process is still alive is a backup being written now, and is left alone.
+ * `only` limits the sweep to the temps of one target name.
+ */
+export async function sweepBackupTemps(folder: string, only?: string): Promise<void> {
   for (const name of await readdir(folder).catch(() => [] as string[])) {
-    if (isTempFileName(name) && name.includes('.zip.')) await unlink(join(folder, name)).catch(() => undefined);
+    if (!isTempFileName(name)) continue;
+    const match = /^\.(.+)\.(\d+)\.[0-9a-f]{12}\.tmp$/.exec(name);
+    const target = match?.[1] ?? '';
+    if (only !== undefined ? target !== only : !target.endsWith('.zip') && !name.includes('.zip.')) continue;
+    if (match && isAlive(Number(match[2])) && Number(match[2]) !== process.pid) continue;
+    await unlink(join(folder, name)).catch(() => undefined);
   }
 }

@@ -15,45 +15,50 @@
  *    is KEPT in that dated folder (the last 3 are kept; older ones deleted), so a
  *    restore can itself be undone by hand.
  *
- * A process that dies during the swap leaves the journal: the next restore,
- * backup or open of the service rolls the swap back (recoverInterruptedRestore),
- * putting the previous archive back in place.
+ * A process that dies during the swap leaves the journal: the next writable
+ * open of the archive (ArchiveStore.open, awaited before anything reads or
+ * writes), restore or backup rolls the swap back (store/swap-journal.ts),
+ * putting the previous archive back in place; read-only opens refuse with
+ * INTERRUPTED_RESTORE until then.
+ *
+ * Test hook: every step of the swap is named (RESTORE_STEPS); `onStep` is called
+ * after each, and QIRTAS_TEST_KILL_RESTORE_AT=<step> makes the process SIGKILL
+ * itself right after that step (the fault-injection tests and the soak suite).
  *
  * The caller must hold the data-folder lock (the CLI takes it; the service holds
  * it through its open store) — this module takes none.
  */
 import { randomBytes } from 'node:crypto';
-import { mkdir, open, readdir, readFile, rename, rm, stat, unlink } from 'node:fs/promises';
+import { mkdir, open, readdir, rename, rm, unlink } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
-import { z } from 'zod';
 import { syncFolder, writeFileDurably } from '../store/durable-file.js';
+import { pathExists as exists, recoverInterruptedRestore, RESTORE_JOURNAL_FILE as JOURNAL_FILE, SWAPPED_ITEMS, type SwapJournal } from '../store/swap-journal.js';
 import { readBackup, type ReadBackupResult } from './backup-reader.js';
 import type { ZipLimits } from './zip-read.js';
 
-export const JOURNAL_FILE = 'restore-journal.json';
+export { RESTORE_JOURNAL_FILE as JOURNAL_FILE, recoverInterruptedRestore, SWAPPED_ITEMS } from '../store/swap-journal.js';
 export const STAGING_PREFIX = '.restore-staging-';
 export const BEFORE_RESTORE_PREFIX = 'before-restore-';
-/** The parts of the data folder a restore replaces. backups/ and the lock stay. */
-export const SWAPPED_ITEMS = ['library.json', 'articles', 'index'] as const;
 export const KEEP_BEFORE_RESTORE = 3;
 
-const Journal = z.object({
-  version: z.literal(1),
-  started: z.string(),
-  staging: z.string(),
-  aside: z.string(),
-  /** Which items existed in the data folder before the swap began. */
-  existed: z.array(z.enum(SWAPPED_ITEMS)),
-});
-type Journal = z.infer<typeof Journal>;
+/** The steps of a restore, in order; the test hook can stop the process after any of them. */
+export const RESTORE_STEPS = [
+  'staged',
+  'journal-written',
+  ...SWAPPED_ITEMS.map((item) => `moved-aside:${item}` as const),
+  ...SWAPPED_ITEMS.map((item) => `moved-in:${item}` as const),
+  'synced',
+  'journal-removed',
+  'staging-removed',
+  'rotated',
+] as const;
+export type RestoreStep = (typeof RESTORE_STEPS)[number];
+export type StepHook = (step: RestoreStep) => void | Promise<void>;
 
-async function exists(path: string): Promise<boolean> {
-  return stat(path).then(
-    () => true,
-    () => false,
-  );
+async function reached(step: RestoreStep, hook: StepHook | undefined): Promise<void> {
+  await hook?.(step);
+  if (process.env.QIRTAS_TEST_KILL_RESTORE_AT === step) process.kill(process.pid, 'SIGKILL');
 }
-
 
 /** A timestamp that sorts and is safe in a file name: 2025-01-31T10-20-30-123Z. */
 export function fileStamp(date = new Date()): string {
@@ -97,50 +102,6 @@ export async function stageBackup(zipPath: string, dataDir: string, limits: Part
   }
 }
 
-async function readJournal(dataDir: string): Promise<Journal | null> {
-  let raw: string;
-  try {
-    raw = await readFile(join(dataDir, JOURNAL_FILE), 'utf8');
-  } catch {
-    return null;
-  }
-  const parsed = Journal.safeParse(JSON.parse(raw));
-  return parsed.success ? parsed.data : null;
-}
-
-/**
- * Rolls back a swap that a dead process left half done, if any: whatever was
- * moved in goes back to staging, whatever was moved aside comes back. Returns
- * whether there was anything to do.
- */
-export async function recoverInterruptedRestore(dataDir: string): Promise<boolean> {
-  const journalPath = join(dataDir, JOURNAL_FILE);
-  if (!(await exists(journalPath))) return false;
-  const journal = await readJournal(dataDir);
-  if (!journal) {
-    // Unreadable journal: written durably before any move, so no move happened.
-    await unlink(journalPath);
-    return true;
-  }
-  const staging = join(dataDir, journal.staging);
-  const aside = join(dataDir, journal.aside);
-  await mkdir(staging, { recursive: true });
-  for (const item of SWAPPED_ITEMS) {
-    const live = join(dataDir, item);
-    const old = join(aside, item);
-    const wasMovedAside = await exists(old);
-    const isNew = (await exists(live)) && (wasMovedAside || !journal.existed.includes(item));
-    if (isNew) await rename(live, join(staging, item)).catch(() => rm(live, { recursive: true, force: true }));
-    if (wasMovedAside) await rename(old, live);
-  }
-  await syncFolder(dataDir);
-  await unlink(journalPath);
-  await syncFolder(dataDir);
-  await rm(staging, { recursive: true, force: true });
-  await rm(aside, { recursive: true, force: true }).catch(() => undefined);
-  return true;
-}
-
 /** Deletes staging folders left by a restore that died before its swap. */
 export async function sweepStaging(dataDir: string): Promise<void> {
   if (await exists(join(dataDir, JOURNAL_FILE))) return; // recovery needs them
@@ -159,37 +120,48 @@ async function rotateBeforeRestore(backupsDir: string, keep: number): Promise<vo
  * backups/before-restore-<stamp>/ (returned; '' when there was none). The
  * caller holds the lock.
  */
-export async function swapInStaged(dataDir: string, staged: StagedRestore, now = new Date()): Promise<{ previousKeptAt: string }> {
+export async function swapInStaged(dataDir: string, staged: StagedRestore, now = new Date(), onStep?: StepHook): Promise<{ previousKeptAt: string }> {
   const backupsDir = join(dataDir, 'backups');
   await mkdir(backupsDir, { recursive: true });
   const asideName = join('backups', `${BEFORE_RESTORE_PREFIX}${fileStamp(now)}`);
   const aside = join(dataDir, asideName);
   await mkdir(aside);
   const existed = (await Promise.all(SWAPPED_ITEMS.map(async (item) => ((await exists(join(dataDir, item))) ? item : null)))).filter((item) => item !== null);
-  const journal: Journal = { version: 1, started: now.toISOString(), staging: staged.folder.slice(dataDir.length + 1), aside: asideName, existed };
+  const journal: SwapJournal = { version: 1, started: now.toISOString(), staging: staged.folder.slice(dataDir.length + 1), aside: asideName, existed };
   await writeFileDurably(join(dataDir, JOURNAL_FILE), JSON.stringify(journal));
   try {
-    for (const item of existed) await rename(join(dataDir, item), join(aside, item));
+    await reached('journal-written', onStep);
+    for (const item of SWAPPED_ITEMS) {
+      if (existed.includes(item)) await rename(join(dataDir, item), join(aside, item));
+      await reached(`moved-aside:${item}`, onStep);
+    }
     for (const item of SWAPPED_ITEMS) {
       const fresh = join(staged.folder, item);
       if (await exists(fresh)) await rename(fresh, join(dataDir, item));
+      await reached(`moved-in:${item}`, onStep);
     }
     await syncFolder(aside);
     await syncFolder(dataDir);
+    await reached('synced', onStep);
   } catch (error) {
     // Put the previous archive back before reporting.
     await recoverInterruptedRestore(dataDir);
     throw error;
   }
+  // Removing the journal commits the restore.
   await unlink(join(dataDir, JOURNAL_FILE));
   await syncFolder(dataDir);
+  await reached('journal-removed', onStep);
   await rm(staged.folder, { recursive: true, force: true });
+  await reached('staging-removed', onStep);
   if (existed.length === 0) {
     // There was no archive here (a restore into a new folder): nothing to keep.
     await rm(aside, { recursive: true, force: true });
+    await reached('rotated', onStep);
     return { previousKeptAt: '' };
   }
   await rotateBeforeRestore(backupsDir, KEEP_BEFORE_RESTORE);
+  await reached('rotated', onStep);
   return { previousKeptAt: aside };
 }
 
@@ -207,18 +179,19 @@ export interface RestoreOutcome {
 export async function restoreBackupFile(
   zipPath: string,
   dataDir: string,
-  options: { limits?: Partial<ZipLimits>; now?: Date; beforeSwap?: () => Promise<void> } = {},
+  options: { limits?: Partial<ZipLimits>; now?: Date; beforeSwap?: () => Promise<void>; onStep?: StepHook } = {},
 ): Promise<RestoreOutcome> {
   await mkdir(dataDir, { recursive: true });
   await recoverInterruptedRestore(dataDir);
   await sweepStaging(dataDir);
   const staged = await stageBackup(zipPath, dataDir, options.limits, options.now);
   try {
+    await reached('staged', options.onStep);
     await options.beforeSwap?.();
   } catch (error) {
     await rm(staged.folder, { recursive: true, force: true });
     throw error;
   }
-  const { previousKeptAt } = await swapInStaged(dataDir, staged, options.now);
+  const { previousKeptAt } = await swapInStaged(dataDir, staged, options.now, options.onStep);
   return { articleCount: staged.articleCount, annotationCount: staged.annotationCount, previousKeptAt };
 }

@@ -13,6 +13,7 @@ import { anchorSelectors, reanchorAll } from '../../common/anchoring/anchor.js';
 import type { Selector } from '../../common/anchoring/selectors.js';
 import { QirtasError } from '../../common/errors.js';
 import { countWords } from '../../common/text/fingerprint.js';
+import { keepSafeLink } from '../../common/url-rule.js';
 import {
   Annotation,
   ArticleMeta,
@@ -128,24 +129,28 @@ export async function importAnnotationExport(store: ArchiveStore, text: string, 
   }
 
   const report: ImportJsonReport = { articlesAdded: 0, articlesMerged: 0, annotationsAdded: 0, annotationsSkipped: skipped, orphans: 0 };
+  const warnings: string[] = [];
   const changedIds: string[] = [];
   const byHash = new Map(store.listMeta().map((meta) => [meta.contentHash, meta]));
   const takenIds = new Set(store.listMeta().map((meta) => meta.id));
   const additions: Array<{ meta: ArticleMeta; file: ArticleFile }> = [];
   const handled = new Set<string>();
 
+  // Through the store's per-article queue, so highlights saved meanwhile are kept (issue 13).
   const merge = async (targetId: string, annotations: Annotation[]) => {
-    const file = await store.readArticle(targetId);
-    const present = new Set(file.annotations.map((annotation) => annotation.id));
-    const fresh = annotations.filter((annotation) => !present.has(annotation.id));
-    report.annotationsSkipped += annotations.length - fresh.length;
-    if (fresh.length === 0) return;
-    const text = canonicalText(file.blocks);
-    const placed = reanchorAll(text, fresh);
-    report.orphans += placed.filter((entry) => entry.result.status === 'orphan').length;
-    report.annotationsAdded += fresh.length;
-    await store.writeArticle({ ...file, annotations: [...file.annotations, ...placed.map((entry) => entry.annotation)] });
-    changedIds.push(targetId);
+    let counts = { skipped: annotations.length, added: 0, orphans: 0 };
+    await store.updateArticle(targetId, (file) => {
+      const present = new Set(file.annotations.map((annotation) => annotation.id));
+      const fresh = annotations.filter((annotation) => !present.has(annotation.id));
+      if (fresh.length === 0) return file;
+      const placed = reanchorAll(canonicalText(file.blocks), fresh);
+      counts = { skipped: annotations.length - fresh.length, added: fresh.length, orphans: placed.filter((entry) => entry.result.status === 'orphan').length };
+      return { ...file, annotations: [...file.annotations, ...placed.map((entry) => entry.annotation)] };
+    });
+    report.annotationsSkipped += counts.skipped;
+    report.annotationsAdded += counts.added;
+    report.orphans += counts.orphans;
+    if (counts.added > 0) changedIds.push(targetId);
   };
 
   for (const exported of collection['qirtas:articles']) {
@@ -186,7 +191,9 @@ export async function importAnnotationExport(store: ArchiveStore, text: string, 
     report.orphans += unique.filter((annotation) => anchorSelectors(canonical, annotation.target.selector).status === 'orphan').length;
     report.annotationsAdded += unique.length;
     report.annotationsSkipped += annotations.length - unique.length;
-    const meta: ArticleMeta = { ...exported['qirtas:meta'], id, contentHash: hash, wordCount: countWords(canonical), trashedAt: null };
+    // The one link rule, as for every import: a javascript:/data:/vbscript: source link is dropped with a warning.
+    const url = keepSafeLink(exported['qirtas:meta'].url, warnings);
+    const meta: ArticleMeta = { ...exported['qirtas:meta'], id, url, contentHash: hash, wordCount: countWords(canonical), trashedAt: null };
     additions.push({ meta, file: { schemaVersion: SCHEMA_VERSION, id, blocks, annotations: unique } });
     byHash.set(hash, meta);
     report.articlesAdded += 1;
@@ -201,5 +208,6 @@ export async function importAnnotationExport(store: ArchiveStore, text: string, 
     } else report.annotationsSkipped += annotations.length;
   }
   for (let index = 0; index < additions.length; index += BATCH) await store.addArticles(additions.slice(index, index + BATCH));
+  if (warnings.length > 0) report.warnings = warnings;
   return { report, changedIds };
 }

@@ -32,12 +32,21 @@ export class AnnotationOps {
     private readonly changed: ArticleChanged,
   ) {}
 
-  private async save(file: ArticleFile): Promise<AnchoredAnnotation[]> {
-    await this.store.writeArticle(file);
-    const anchored = anchorAll(canonicalText(file.blocks), file.annotations);
-    this.notes?.set(file.id, anchored);
-    this.changed(file.id, 'annotations');
-    return anchored;
+  /**
+   * Every change goes through the store's per-article queue: `change` sees the
+   * file as the previous change left it, so concurrent saves never lose one
+   * another (issue 13). Its result is computed from that same fresh file.
+   */
+  private async change<T>(articleId: string, change: (file: ArticleFile) => { file: ArticleFile; result: T }): Promise<T> {
+    let result: T | undefined;
+    const saved = await this.store.updateArticle(articleId, (file) => {
+      const outcome = change(file);
+      result = outcome.result;
+      return outcome.file;
+    });
+    this.notes?.set(saved.id, anchorAll(canonicalText(saved.blocks), saved.annotations));
+    this.changed(saved.id, 'annotations');
+    return result as T;
   }
 
   private find(file: ArticleFile, annotationId: string): Annotation {
@@ -46,69 +55,73 @@ export class AnnotationOps {
     return annotation;
   }
 
-  async add(args: Args<'addAnnotation'>): Promise<AnchoredAnnotation> {
-    const file = await this.store.readArticle(args.articleId);
-    const text = canonicalText(file.blocks);
-    if (args.end > text.length || args.start >= args.end) throw new QirtasError('BAD_ARGS', 'The selection is outside the article text.');
-    const { start, end } = snapToGraphemes(text, args.start, args.end);
-    const { quote, position } = describeRange(text, start, end);
-    const now = new Date().toISOString();
-    const annotation: Annotation = {
-      id: randomUUID(),
-      target: { selector: [quote, position] },
-      color: args.color,
-      note: args.note ?? '',
-      tags: [...new Set(args.tags ?? [])],
-      created: now,
-      modified: now,
-    };
-    await this.save({ ...file, annotations: [...file.annotations, annotation] });
-    return anchorOne(text, annotation);
+  add(args: Args<'addAnnotation'>): Promise<AnchoredAnnotation> {
+    return this.change(args.articleId, (file) => {
+      const text = canonicalText(file.blocks);
+      if (args.end > text.length || args.start >= args.end) throw new QirtasError('BAD_ARGS', 'The selection is outside the article text.');
+      const { start, end } = snapToGraphemes(text, args.start, args.end);
+      const { quote, position } = describeRange(text, start, end);
+      const now = new Date().toISOString();
+      const annotation: Annotation = {
+        id: randomUUID(),
+        target: { selector: [quote, position] },
+        color: args.color,
+        note: args.note ?? '',
+        tags: [...new Set(args.tags ?? [])],
+        created: now,
+        modified: now,
+      };
+      return { file: { ...file, annotations: [...file.annotations, annotation] }, result: anchorOne(text, annotation) };
+    });
   }
 
-  async update({ articleId, annotationId, patch }: Args<'updateAnnotation'>): Promise<AnchoredAnnotation> {
-    const file = await this.store.readArticle(articleId);
-    const updated: Annotation = {
-      ...this.find(file, annotationId),
-      ...patch,
-      ...(patch.tags ? { tags: [...new Set(patch.tags)] } : {}),
-      modified: new Date().toISOString(),
-    };
-    await this.save({ ...file, annotations: file.annotations.map((annotation) => (annotation.id === annotationId ? updated : annotation)) });
-    return anchorOne(canonicalText(file.blocks), updated);
+  update({ articleId, annotationId, patch }: Args<'updateAnnotation'>): Promise<AnchoredAnnotation> {
+    return this.change(articleId, (file) => {
+      const updated: Annotation = {
+        ...this.find(file, annotationId),
+        ...patch,
+        ...(patch.tags ? { tags: [...new Set(patch.tags)] } : {}),
+        modified: new Date().toISOString(),
+      };
+      const annotations = file.annotations.map((annotation) => (annotation.id === annotationId ? updated : annotation));
+      return { file: { ...file, annotations }, result: anchorOne(canonicalText(file.blocks), updated) };
+    });
   }
 
-  async remove({ articleId, annotationId }: Args<'deleteAnnotation'>): Promise<Annotation> {
-    const file = await this.store.readArticle(articleId);
-    const removed = this.find(file, annotationId);
-    await this.save({ ...file, annotations: file.annotations.filter((annotation) => annotation.id !== annotationId) });
-    return removed;
+  remove({ articleId, annotationId }: Args<'deleteAnnotation'>): Promise<Annotation> {
+    return this.change(articleId, (file) => {
+      const removed = this.find(file, annotationId);
+      return { file: { ...file, annotations: file.annotations.filter((annotation) => annotation.id !== annotationId) }, result: removed };
+    });
   }
 
-  async restore({ articleId, annotation }: Args<'restoreAnnotation'>): Promise<AnchoredAnnotation> {
-    const file = await this.store.readArticle(articleId);
-    if (file.annotations.some((existing) => existing.id === annotation.id)) {
-      throw new QirtasError('CONFLICT', 'This highlight is already in the article.');
-    }
-    await this.save({ ...file, annotations: [...file.annotations, annotation] });
-    return anchorOne(canonicalText(file.blocks), annotation);
+  restore({ articleId, annotation }: Args<'restoreAnnotation'>): Promise<AnchoredAnnotation> {
+    return this.change(articleId, (file) => {
+      if (file.annotations.some((existing) => existing.id === annotation.id)) {
+        throw new QirtasError('CONFLICT', 'This highlight is already in the article.');
+      }
+      return { file: { ...file, annotations: [...file.annotations, annotation] }, result: anchorOne(canonicalText(file.blocks), annotation) };
+    });
   }
 
-  /** New text for an article: highlights are re-anchored and their selectors refreshed; orphans keep theirs. */
+  /**
+   * New text for an article: highlights are re-anchored and their selectors
+   * refreshed; orphans keep theirs. Text and highlights change in one queued
+   * article write, so a highlight added meanwhile is re-anchored too, never
+   * dropped; the metadata (hash, word count) follows in a queued library change.
+   */
   async replaceText({ id, text }: Args<'updateArticleText'>): Promise<FullArticle> {
-    const file = await this.store.readArticle(id);
     const blocks = parsePlainText(text);
     if (blocks.length === 0) throw new QirtasError('INVALID_INPUT', 'The new text is empty.');
     const canonical = canonicalText(blocks);
-    const annotations = reanchorAll(canonical, file.annotations).map((entry) => entry.annotation);
-    await this.store.writeArticle({ ...file, blocks, annotations });
+    const saved = await this.store.updateArticle(id, (file) => ({ ...file, blocks, annotations: reanchorAll(canonical, file.annotations).map((entry) => entry.annotation) }));
     const meta = await this.store.updateMeta(id, (current) => ({
       ...current,
       contentHash: contentHash(canonical),
       wordCount: countWords(canonical),
       updatedAt: new Date().toISOString(),
     }));
-    const anchored = anchorAll(canonical, annotations);
+    const anchored = anchorAll(canonical, saved.annotations);
     this.notes?.set(id, anchored);
     this.changed(id, 'text');
     return { meta, blocks, annotations: anchored };

@@ -1,16 +1,17 @@
 /**
- * Crash-safe file replacement and the lowdb adapter built on it (design §3).
- * A save writes a uniquely named temp file in the same folder, fsyncs it, renames
- * it over the target and fsyncs the folder; only then does the promise resolve.
- * A crash at any moment leaves the target either fully old or fully new.
- * lowdb's stock JSONFile (steno) never fsyncs, hence our own adapter.
+ * Crash-safe file replacement and validated reads (design §3). A save writes a
+ * uniquely named temp file in the same folder, fsyncs it, renames it over the
+ * target and fsyncs the folder; only then does the promise resolve. A crash at
+ * any moment leaves the target either fully old or fully new. (lowdb's stock
+ * JSONFile — steno — never fsyncs; the store now writes through this module
+ * directly, with its own per-file queues, see archive-store.ts.)
  */
 import { randomBytes } from 'node:crypto';
 import { open, readFile, rename, unlink } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
-import type { Adapter } from 'lowdb';
 import type { z } from 'zod';
 import { QirtasError } from '../../common/errors.js';
+import { SCHEMA_VERSION } from '../../common/types/article.js';
 
 /** Temp files are hidden, carry the target's name, and end in .tmp so startup can sweep them. */
 export const TEMP_SUFFIX = '.tmp';
@@ -66,55 +67,58 @@ export async function writeFileDurably(target: string, contents: string | Uint8A
   await syncFolder(folder);
 }
 
-/** Reads and validates a JSON file. Missing → null. Unparseable or invalid → DAMAGED_FILE naming the file. */
-export async function readJsonFile<S extends z.ZodType>(path: string, schema: S): Promise<z.output<S> | null> {
+/** A read file: the validated data, plus the parsed JSON as it was (to keep keys this version does not know). */
+export interface ReadJson<T> {
+  data: T;
+  raw: Record<string, unknown>;
+}
+
+/**
+ * Reads and validates a JSON file. Missing → null. Unparseable or invalid →
+ * DAMAGED_FILE; a `schemaVersion` above ours → NEWER_VERSION. Messages name the
+ * file and the reason only, never its contents (a symlink to /etc/passwd must
+ * not show its first line).
+ */
+export async function readJsonWithRaw<S extends z.ZodType>(path: string, schema: S): Promise<ReadJson<z.output<S>> | null> {
   let raw: string;
   try {
     raw = await readFile(path, 'utf8');
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') return null;
+    if (code === 'EISDIR') throw new QirtasError('DAMAGED_FILE', `${path} is damaged: it is a folder, not a file. It was left untouched.`, path);
     throw error;
   }
   let parsed: unknown;
   try {
     parsed = JSON.parse(raw);
-  } catch (error) {
-    throw new QirtasError('DAMAGED_FILE', `${path} is damaged: it is not valid JSON (${(error as Error).message}). It was left untouched.`, path);
+  } catch {
+    const why = raw.trim() === '' ? 'it is empty' : raw.includes('\u0000') ? 'it holds NUL bytes (cut short by a crash or a disk fault)' : 'it is not valid JSON';
+    throw new QirtasError('DAMAGED_FILE', `${path} is damaged: ${why}. It was left untouched.`, path);
+  }
+  if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) {
+    throw new QirtasError('DAMAGED_FILE', `${path} is damaged: it does not match the Qirtas format (not a JSON object). It was left untouched.`, path);
+  }
+  const version = (parsed as { schemaVersion?: unknown }).schemaVersion;
+  if (typeof version === 'number' && version > SCHEMA_VERSION) {
+    throw new QirtasError(
+      'NEWER_VERSION',
+      `${path} was made by a newer version of Qirtas (format ${version}; this version reads format ${SCHEMA_VERSION}). ` +
+        'It was left untouched: open it with the newer Qirtas, or update this one.',
+      path,
+    );
   }
   const result = schema.safeParse(parsed);
   if (!result.success) {
     const issue = result.error.issues[0];
     const where = issue && issue.path.length > 0 ? ` at ${issue.path.join('.')}` : '';
-    throw new QirtasError(
-      'DAMAGED_FILE',
-      `${path} is damaged: it does not match the Qirtas format${where} (${issue?.message ?? 'invalid'}). It was left untouched.`,
-      path,
-    );
+    // zod 4's messages name what was expected and the type received, never the value itself.
+    throw new QirtasError('DAMAGED_FILE', `${path} is damaged: it does not match the Qirtas format${where} (${issue?.message ?? 'invalid'}). It was left untouched.`, path);
   }
-  return result.data;
+  return { data: result.data, raw: parsed as Record<string, unknown> };
 }
 
-/**
- * lowdb adapter over {@link writeFileDurably}. Writes are serialised per file and
- * the JSON is taken at call time, so the last call's state is what ends on disk.
- */
-export class DurableJsonFile<S extends z.ZodType> implements Adapter<z.output<S>> {
-  private queue: Promise<void> = Promise.resolve();
-
-  constructor(
-    readonly path: string,
-    private readonly schema: S,
-  ) {}
-
-  read(): Promise<z.output<S> | null> {
-    return readJsonFile(this.path, this.schema);
-  }
-
-  write(data: z.output<S>): Promise<void> {
-    const json = `${JSON.stringify(data)}\n`;
-    const next = this.queue.then(() => writeFileDurably(this.path, json));
-    // Keep the chain alive after a failure; the caller still sees the error.
-    this.queue = next.catch(() => undefined);
-    return next;
-  }
+/** {@link readJsonWithRaw} without the raw JSON. */
+export async function readJsonFile<S extends z.ZodType>(path: string, schema: S): Promise<z.output<S> | null> {
+  return (await readJsonWithRaw(path, schema))?.data ?? null;
 }

@@ -1,11 +1,14 @@
 /**
  * Crash safety of the archive store (design §3, reliability reference G1/G3/G4):
  * a writer killed with SIGKILL at random moments 200 times never loses an
- * acknowledged article or leaves a torn file; a damaged library.json stops the
- * open with its name and keeps its bytes; a second live process is refused.
+ * acknowledged article, title change, bulk tag (library journal lines and
+ * their compactions) or highlight (two saved at once on one article), and never
+ * leaves a torn file; a damaged library.json stops the open with its name and
+ * keeps its bytes; a second live process is refused. QIRTAS_CRASH_KILLS=N
+ * changes the number of kills.
  */
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -13,9 +16,10 @@ import { ArticleFile, canonicalText, LibraryFile } from '../../../../common/type
 import { ArchiveStore, ARTICLES_DIR, LIBRARY_FILE } from '../../../../main/store/archive-store.js';
 import { contentHash } from '../../../../main/import/text-import.js';
 import { isTempFileName } from '../../../../main/store/durable-file.js';
+import { JournalWriter } from '../../../../main/store/library-journal.js';
 import { bundleChild } from '../../../support/bundle-child.js';
 
-const KILLS = 200;
+const KILLS = Number(process.env.QIRTAS_CRASH_KILLS ?? 200);
 let child: string;
 
 beforeAll(async () => {
@@ -24,6 +28,8 @@ beforeAll(async () => {
 
 interface ChildRun {
   acks: Array<{ id: string; hash: string }>;
+  /** Every acknowledged line, split into words (ack/title/tag/note …). */
+  lines: string[][];
   output: string;
 }
 
@@ -43,15 +49,12 @@ function runAndKill(dataDir: string, delayMs: number): Promise<ChildRun> {
       clearTimeout(killTimer);
       if (signal !== 'SIGKILL') return reject(new Error(`child ended without being killed:\n${output}`));
       // Only complete lines count: a line cut by the kill was never fully acknowledged.
-      const acks = output
+      const lines = output
         .split('\n')
         .slice(0, -1)
-        .filter((line) => line.startsWith('ack '))
-        .map((line) => {
-          const [, id, hash] = line.split(' ');
-          return { id: id as string, hash: hash as string };
-        });
-      resolve({ acks, output });
+        .map((line) => line.split(' '));
+      const acks = lines.filter((words) => words[0] === 'ack').map(([, id, hash]) => ({ id: id as string, hash: hash as string }));
+      resolve({ acks, lines, output });
     });
   });
 }
@@ -67,23 +70,40 @@ function assertNoTornJson(dataDir: string): void {
 describe('archive store under SIGKILL', () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'qirtas-crash-'));
 
-  it(`keeps every acknowledged article intact across ${KILLS} kills`, { timeout: 600_000 }, async () => {
+  it(`keeps every acknowledged article, metadata change and highlight intact across ${KILLS} kills`, { timeout: 900_000 }, async () => {
     const acknowledged = new Map<string, string>();
+    const titles = new Map<string, string>();
+    const tags: Array<{ tag: string; ids: string[] }> = [];
+    const notes: Array<{ id: string; annotation: string }> = [];
     let killsDuringWrites = 0;
+    /** Every acknowledged change is in `store` (as a restart sees it). */
+    const verify = async (store: ArchiveStore) => {
+      const listed = new Set(store.listMeta().map((meta) => meta.id));
+      for (const [id, hash] of acknowledged) {
+        expect(listed.has(id), `acknowledged article ${id} is listed`).toBe(true);
+        const file = await store.readArticle(id);
+        expect(contentHash(canonicalText(file.blocks))).toBe(hash);
+      }
+      for (const [id, suffix] of titles) expect(store.getMeta(id).title.endsWith(`(${suffix})`), `title of ${id}`).toBe(true);
+      for (const { tag, ids } of tags) for (const id of ids) expect(store.getMeta(id).tags, `tag ${tag} on ${id}`).toContain(tag);
+      const byArticle = new Map<string, Set<string>>();
+      for (const { id } of notes) if (!byArticle.has(id)) byArticle.set(id, new Set((await store.readArticle(id)).annotations.map((annotation) => annotation.id)));
+      for (const { id, annotation } of notes) expect(byArticle.get(id)?.has(annotation), `highlight ${annotation} on ${id}`).toBe(true);
+    };
     for (let round = 0; round < KILLS; round += 1) {
       const run = await runAndKill(dataDir, 5 + Math.floor(Math.random() * 120));
       if (run.acks.length > 0) killsDuringWrites += 1;
-      for (const ack of run.acks) acknowledged.set(ack.id, ack.hash);
+      for (const words of run.lines) {
+        if (words[0] === 'ack') acknowledged.set(words[1] as string, words[2] as string);
+        if (words[0] === 'title') titles.set(words[1] as string, words[2] as string);
+        if (words[0] === 'tag') tags.push({ tag: words[1] as string, ids: (words[2] as string).split(',') });
+        if (words[0] === 'note') notes.push({ id: words[1] as string, annotation: words[2] as string });
+      }
 
       // Reopening takes over the dead writer's lock and sweeps its unacknowledged temp files.
-      const store = await ArchiveStore.open(dataDir);
+      const store = await ArchiveStore.open(dataDir, { log: () => undefined });
       try {
-        const listed = new Set(store.listMeta().map((meta) => meta.id));
-        for (const ack of run.acks) {
-          expect(listed.has(ack.id), `acknowledged article ${ack.id} is listed`).toBe(true);
-          const file = await store.readArticle(ack.id);
-          expect(contentHash(canonicalText(file.blocks))).toBe(ack.hash);
-        }
+        await verify(store);
       } finally {
         await store.close();
       }
@@ -92,15 +112,16 @@ describe('archive store under SIGKILL', () => {
     }
     // The kills really landed while the child was saving, not before it started.
     expect(killsDuringWrites).toBeGreaterThan(KILLS / 2);
+    expect(tags.length).toBeGreaterThan(0);
+    expect(notes.length).toBeGreaterThan(0);
 
-    // Final full check: every article ever acknowledged loads and validates.
+    // Final full check, as a read-only command sees it: library.json plus its journal.
+    const reader = await ArchiveStore.open(dataDir, { readOnly: true });
+    await verify(reader);
+    await reader.close();
+    // And every listed article file is whole and valid on its own.
     const library = LibraryFile.parse(JSON.parse(readFileSync(join(dataDir, LIBRARY_FILE), 'utf8')));
-    const listed = new Set(library.articles.map((meta) => meta.id));
-    for (const [id, hash] of acknowledged) {
-      expect(listed.has(id)).toBe(true);
-      const file = ArticleFile.parse(JSON.parse(readFileSync(join(dataDir, ARTICLES_DIR, `${id}.json`), 'utf8')));
-      expect(contentHash(canonicalText(file.blocks))).toBe(hash);
-    }
+    for (const meta of library.articles) ArticleFile.parse(JSON.parse(readFileSync(join(dataDir, ARTICLES_DIR, `${meta.id}.json`), 'utf8')));
   });
 });
 
@@ -164,25 +185,35 @@ describe('one writer per data folder', () => {
 });
 
 describe('a failed save', () => {
-  it('leaves memory as the file is, so a later save does not write the failed change', async () => {
+  it('leaves memory as the files are, so a later save does not write the failed change', async () => {
     const { articleFromDraft } = await import('../../../../main/import/text-import.js');
     const dataDir = mkdtempSync(join(tmpdir(), 'qirtas-failed-save-'));
     const store = await ArchiveStore.open(dataDir);
     const article = articleFromDraft({ blocks: [{ kind: 'paragraph', text: 'نص للاختبار' }] }, 'test');
     await store.addArticles([article]);
-    // A failing write, as a full disk gives (root ignores folder permissions, so fail the adapter itself).
-    const adapter = (store as unknown as { library: { adapter: { write: (data: unknown) => Promise<void> } } }).library.adapter;
-    const realWrite = adapter.write.bind(adapter);
-    adapter.write = () => Promise.reject(new Error('ENOSPC: no space left on device'));
+    // A failing journal append, as a full disk gives (root ignores folder permissions, so fail the write itself).
+    const realAppend = JournalWriter.prototype.append;
+    JournalWriter.prototype.append = () => Promise.reject(new Error('ENOSPC: no space left on device'));
     try {
       await expect(store.updateMeta(article.meta.id, (meta) => ({ ...meta, title: 'عنوان لم يُحفظ' }))).rejects.toThrow('ENOSPC');
+      await expect(store.updateMetaMany([article.meta.id], (meta) => ({ ...meta, tags: ['لم يحفظ'] }))).rejects.toThrow('ENOSPC');
       expect(store.getMeta(article.meta.id).title).toBe(article.meta.title);
+      expect(store.getMeta(article.meta.id).tags).toEqual([]);
     } finally {
-      adapter.write = realWrite;
+      JournalWriter.prototype.append = realAppend;
     }
     await store.updateSettings({ locale: 'en' });
-    const saved = LibraryFile.parse(JSON.parse(readFileSync(join(dataDir, LIBRARY_FILE), 'utf8')));
-    expect(saved.articles[0]?.title).toBe(article.meta.title);
+    // A failing rewrite of library.json (compaction): a folder in its place makes the rename fail.
+    rmSync(join(dataDir, LIBRARY_FILE));
+    mkdirSync(join(dataDir, LIBRARY_FILE));
+    await expect(store.compact()).rejects.toThrow();
+    rmSync(join(dataDir, LIBRARY_FILE), { recursive: true });
+    await store.compact();
     await store.close();
+    const reader = await ArchiveStore.open(dataDir, { readOnly: true });
+    expect(reader.getMeta(article.meta.id).title).toBe(article.meta.title);
+    expect(reader.getMeta(article.meta.id).tags).toEqual([]);
+    expect(reader.settings.locale).toBe('en');
+    await reader.close();
   });
 });
