@@ -17,7 +17,6 @@ import {
   TIER_CLITIC,
   withArticle,
   withoutArticle,
-  withoutLetterProclitic,
 } from './morphology.js';
 import { procliticSplits } from './proclitics.js';
 import { isStopWord } from './stop-words.js';

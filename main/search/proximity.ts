@@ -8,48 +8,63 @@
 import { wordHash } from './word-sequence.js';
 
 /** Weight of the share of consecutive query-word pairs found adjacent and in order. */
-const ADJACENT_BONUS = 0.6;
+const ADJACENT_BONUS = 1;
 /** All matched words within a window of about two words each, or four. */
 const TIGHT_BONUS = 0.3;
 const NEAR_BONUS = 0.15;
 
-/** hash → bit mask of the query words whose candidate terms have that hash. */
-export function wordMasks(words: ReadonlyArray<{ terms: ReadonlyMap<string, number> }>): Map<number, number> {
-  const masks = new Map<number, number>();
+/** hash → bit mask of the query words with a candidate of that hash (any tier, and the word's exact form). */
+export interface WordMasks {
+  any: Map<number, number>;
+  exact: Map<number, number>;
+}
+
+export function wordMasks(words: ReadonlyArray<{ terms: ReadonlyMap<string, number> }>): WordMasks {
+  const any = new Map<number, number>();
+  const exact = new Map<number, number>();
   words.forEach((word, w) => {
     if (w >= 31) return;
-    for (const term of word.terms.keys()) {
+    for (const [term, weight] of word.terms) {
       const h = wordHash(term);
-      masks.set(h, (masks.get(h) ?? 0) | (1 << w));
+      any.set(h, (any.get(h) ?? 0) | (1 << w));
+      if (weight >= 1) exact.set(h, (exact.get(h) ?? 0) | (1 << w));
     }
   });
-  return masks;
+  return { any, exact };
 }
 
 /**
  * The bonus (a factor ≥ 0 to add to 1) for the word sequence bytes[from, to)
  * and a query of `wordCount` words; 0 for one-word queries.
  */
-export function proximityBonus(bytes: Uint8Array, from: number, to: number, masks: ReadonlyMap<number, number>, wordCount: number): number {
+export function proximityBonus(bytes: Uint8Array, from: number, to: number, maps: WordMasks, wordCount: number): number {
+  const masks = maps.any;
   const m = Math.min(wordCount, 31);
   if (m < 2) return 0;
   const positions: number[] = [];
   const posMasks: number[] = [];
   let pairs = 0;
+  let exactPairs = 0;
   let previous = 0;
+  let previousExact = 0;
   for (let p = from, i = 0; p + 1 < to; p += 2, i += 1) {
-    const mask = masks.get(bytes[p]! | (bytes[p + 1]! << 8)) ?? 0;
+    const h = bytes[p]! | (bytes[p + 1]! << 8);
+    const mask = masks.get(h) ?? 0;
+    const exact = mask === 0 ? 0 : (maps.exact.get(h) ?? 0);
     if (mask !== 0) {
       positions.push(i);
       posMasks.push(mask);
-      // Word k here right after word k−1 there: an adjacent, in-order pair.
+      // Word k here right after word k−1 there: an adjacent, in-order pair (as typed counts most).
       pairs |= previous & (mask >>> 1);
+      exactPairs |= previousExact & (exact >>> 1);
     }
     previous = mask;
+    previousExact = exact;
   }
   if (positions.length === 0) return 0;
   let pairCount = 0;
-  for (let k = 0; k < m - 1; k += 1) if (pairs & (1 << k)) pairCount += 1;
+  for (let k = 0; k < m - 1; k += 1) if (exactPairs & (1 << k)) pairCount += 1;
+  else if (pairs & (1 << k)) pairCount += 0.5;
   // Smallest window holding every word the document has (two pointers).
   let all = 0;
   for (const mask of posMasks) all |= mask;

@@ -111,10 +111,19 @@ function addCompletions(word: PlannedWord, dict: TermDictionary): void {
 /** A Latin article written with a hyphen (al-Assad, ash-Sham, ez-Zor) stays one word with what follows. */
 const LATIN_ARTICLE_WORD = /\b((?:al|el|il|ul|[ae](?:sh|th|dh|[tdrzsln]))[-‐])(?=[A-Za-z])/gi;
 
+/** The typed form of a word whose hyphen or apostrophe was replaced by a word joiner. */
+function restoreJoins(word: string, query: string): string {
+  if (!word.includes('\u2060')) return word;
+  const pattern = new RegExp(word.split('\u2060').map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('.'));
+  return pattern.exec(query)?.[0] ?? word.replace(/\u2060/g, '-');
+}
+
 export function planQuery(query: string, dict: TermDictionary, options: { prefix?: boolean; exact?: boolean; realWord?: boolean }): QueryPlan {
-  const parsed = parseQuery(query.replace(LATIN_ARTICLE_WORD, (article: string) => article.slice(0, -1) + '\u2060'));
-  // The word joiner kept the article and its word together through tokenizing; show them with the hyphen again.
-  parsed.words = parsed.words.map((w) => w.replace(/\u2060/g, '-'));
+  // An apostrophe inside a Latin word (Dar'a, Ba'ath) stands for ء/ع: one word, not two.
+  const joined = query.replace(LATIN_ARTICLE_WORD, (article: string) => article.slice(0, -1) + '\u2060').replace(/(?<=[A-Za-z])['’ʿʾ](?=[A-Za-z])/g, '\u2060');
+  const parsed = parseQuery(joined);
+  // The word joiner kept the article and its word together through tokenizing; show them as typed again.
+  parsed.words = parsed.words.map((w) => restoreJoins(w, query));
   const typed = parsed.words;
   const phrases: string[][] = [];
   const phraseWords: string[] = [];
@@ -134,7 +143,6 @@ export function planQuery(query: string, dict: TermDictionary, options: { prefix
 
   const words: PlannedWord[] = [];
   const seen = new Set<string>();
-  let unmatchable = false;
   for (const request of requests) {
     const key = `${request.raw}\u0000${request.prefix}`;
     if (seen.has(key)) continue;
@@ -145,6 +153,6 @@ export function planQuery(query: string, dict: TermDictionary, options: { prefix
     if (empty && request.prefix && (tokenize(request.raw)[0]?.norm.length ?? 0) < MIN_TYPED_LETTERS) continue;
     words.push(word);
   }
-  unmatchable = words.length > 0 && words.every((w) => w.candidates.length === 0 && !w.extended);
+  const unmatchable = words.length > 0 && words.every((w) => w.candidates.length === 0 && !w.extended);
   return { words, phrases, unmatchable, typed, rawPhrases: parsed.phrases };
 }

@@ -109,7 +109,7 @@ export function presentMatch(
     firstMatch = (shown.length > 0 ? shown : phraseRanges).reduce((a, b) => (b.start < a.start ? b : a));
   }
   const title = titleSnippet(source.docs.metas[doc]!.title, plan, hitWord);
-  if (title && title.words > placed.words) {
+  if (title && (title.words > placed.words || (title.words === placed.words && title.strength > placed.strength + 1e-9))) {
     // The title holds more of the query than any passage: show it, not stray body words; opening starts at the top.
     return resultOf(source, doc, { score, approximate, snippet: title.snippet, snippetField: 'title', firstMatch: phraseRanges.length > 0 ? firstMatch : null });
   }
@@ -117,12 +117,15 @@ export function presentMatch(
 }
 
 /** The title as a snippet with its matched words highlighted, or null when it matches no query word. */
-function titleSnippet(title: string, plan: QueryPlan, hitWord: Map<string, HitTerm>): { snippet: { text: string; highlights: Range[] }; words: number } | null {
+function titleSnippet(title: string, plan: QueryPlan, hitWord: Map<string, HitTerm>): { snippet: { text: string; highlights: Range[] }; words: number; strength: number } | null {
   const tokens = tokenize(title);
   const hits = findHits(title, tokens, plan, hitWord);
   if (hits.length === 0) return null;
-  const words = new Set(hits.map((h) => h.word)).size;
-  return { snippet: { text: title, highlights: hits.map((h) => ({ start: tokens[h.token]!.start, end: tokens[h.token]!.end })) }, words };
+  const best = new Map<number, number>();
+  for (const h of hits) best.set(h.word, Math.max(best.get(h.word) ?? 0, h.weight));
+  let strength = 0;
+  for (const w of best.values()) strength += w;
+  return { snippet: { text: title, highlights: hits.map((h) => ({ start: tokens[h.token]!.start, end: tokens[h.token]!.end })) }, words: best.size, strength };
 }
 
 /** A query of filters only: the matching articles, newest first, each with its opening words. */

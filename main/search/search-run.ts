@@ -99,7 +99,7 @@ function strictPass(parts: SearchParts, executor: QueryExecutor, plan: QueryPlan
 }
 
 /** Partial matches (documents holding some of the words), best coverage first. */
-function partialPass(parts: SearchParts, plan: QueryPlan, limit: number, filter: ((doc: number) => boolean) | null, skip: Set<number>): SearchResult[] {
+function partialPass(parts: SearchParts, plan: QueryPlan, limit: number, filter: ((doc: number) => boolean) | null, skip: Set<number>, confidentOnly: boolean): SearchResult[] {
   const index: number[] = [];
   const active: PlannedWord[] = [];
   plan.words.forEach((w, i) => {
@@ -114,7 +114,9 @@ function partialPass(parts: SearchParts, plan: QueryPlan, limit: number, filter:
   const missingWeight = (plan.words.length - active.length) * idfOf(n, 1);
   const found = runPartial(parts, active, index, missingWeight, skip);
   const order: number[] = [];
-  for (let i = 0; i < found.docs.length; i += 1) if (!filter || filter(found.docs[i]!)) order.push(i);
+  for (let i = 0; i < found.docs.length; i += 1) {
+    if ((!filter || filter(found.docs[i]!)) && !(confidentOnly && found.approximate[i] === 1)) order.push(i);
+  }
   order.sort((a, b) => found.coverage[b]! - found.coverage[a]! || found.approximate[a]! - found.approximate[b]! || found.scores[b]! - found.scores[a]!);
   const hitWord = hitTermsOf(plan);
   const results: SearchResult[] = [];
@@ -157,9 +159,11 @@ export function runSearch(parts: SearchParts, executor: QueryExecutor, query: st
   const unmatched = plan.words.some((w) => !hasCandidates(w));
   if (unmatched) for (const r of strict.results) r.partial = partialInfo(plan, (w) => hasCandidates(plan.words[w]!));
   let results = strict.results;
-  const partialAllowed = options.partial !== false && options.exact !== true && plan.words.length >= 2;
+  // A quoted phrase or exact mode asks for exactly that: no partial answers.
+  const partialAllowed = options.partial !== false && options.exact !== true && plan.phrases.length === 0 && plan.words.length >= 2;
   if (partialAllowed && results.length < Math.min(FEW, limit)) {
-    results = [...results, ...partialPass(parts, plan, limit - results.length, filter, strict.docs)];
+    // Below real all-words matches, only partial matches that are not mere typos.
+    results = [...results, ...partialPass(parts, plan, limit - results.length, filter, strict.docs, results.length > 0)];
   }
   const searched = searchedForms(parts, plan);
   return searched ? { results, plan, searched } : { results, plan };

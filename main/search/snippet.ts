@@ -75,11 +75,13 @@ export interface PlacedSnippet {
   focus: Range | null;
   /** Distinct query words highlighted in the snippet. */
   words: number;
+  /** Sum over those words of their best candidate weight (exact forms count most). */
+  strength: number;
 }
 
 /** The snippet, and where in the original its first highlight lies (Enter opens the passage shown, issue 10). */
 export function placeSnippet(original: string, tokens: readonly Token[], hits: readonly Hit[], wordCount: number): PlacedSnippet {
-  if (tokens.length === 0) return { snippet: { text: '', highlights: [] }, focus: null, words: 0 };
+  if (tokens.length === 0) return { snippet: { text: '', highlights: [] }, focus: null, words: 0, strength: 0 };
   const [from, to] = chooseWindow(hits, tokens.length, wordCount);
   const start = tokens[from]!.start;
   const end = tokens[to - 1]!.end;
@@ -88,13 +90,15 @@ export function placeSnippet(original: string, tokens: readonly Token[], hits: r
   const text = lead + original.slice(start, end).replace(/[\n\r]/g, ' ') + (to < tokens.length ? TRAILING_ELLIPSIS : '');
   const highlights: Range[] = [];
   let focus: Range | null = null;
-  const words = new Set<number>();
+  const words = new Map<number, number>();
   for (const hit of hits) {
     if (hit.token < from || hit.token >= to) continue;
     const token = tokens[hit.token]!;
     focus ??= { start: token.start, end: token.end };
-    words.add(hit.word);
+    words.set(hit.word, Math.max(words.get(hit.word) ?? 0, hit.weight));
     highlights.push({ start: token.start - start + lead.length, end: token.end - start + lead.length });
   }
-  return { snippet: { text, highlights }, focus, words: words.size };
+  let strength = 0;
+  for (const w of words.values()) strength += w;
+  return { snippet: { text, highlights }, focus, words: words.size, strength };
 }

@@ -45,6 +45,8 @@ export interface MatchOptions {
   background?: boolean;
   /** The last word is still being typed (prefix tier on). */
   typeAhead?: boolean;
+  /** Count only non-typo candidates (a confident, not approximate, match). */
+  confidentOnly?: boolean;
 }
 
 /** The candidates of every query word that are tokens of the document. */
@@ -53,8 +55,8 @@ export function matchingCandidates(query: string, doc: string, options: MatchOpt
   const docTerms = new Set(tokenize(doc).map((t) => t.norm));
   const { words } = parseQuery(query);
   return words.map((word, index) =>
-    expandQueryWord(word, vocab, { prefix: options.typeAhead === true && index === words.length - 1 }).filter((c) =>
-      docTerms.has(c.term),
+    expandQueryWord(word, vocab, { prefix: options.typeAhead === true && index === words.length - 1 }).filter(
+      (c) => docTerms.has(c.term) && !(options.confidentOnly && c.tier === 'typo'),
     ),
   );
 }

@@ -37,13 +37,15 @@ describe('expandQueryWord: tiers and weights', () => {
     const weightOf = new Map(expandQueryWord('حكومة', v).map((c) => [c.term, c.weight]));
     expect(weightOf.get('الحكومه')).toBe(TIER_WEIGHTS.clitic);
     expect(weightOf.get('حكومات')).toBe(TIER_WEIGHTS.inflection);
-    expect(weightOf.get('حكوكه')).toBe(TIER_WEIGHTS.typo1);
-    expect(TIER_WEIGHTS).toMatchObject({ exact: 1, clitic: 0.8, inflection: 0.6, typo1: 0.4, typo2: 0.25, prefix: 0.375 });
+    // م → ك is a neighbouring key on the Arabic keyboard: a likely slip, weighted above other edits.
+    expect(weightOf.get('حكوكه')).toBe(TIER_WEIGHTS.typoSlip);
+    expect(TIER_WEIGHTS).toMatchObject({ exact: 1, variant: 0.9, clitic: 0.8, translit: 0.7, inflection: 0.6, typoSlip: 0.45, typo1: 0.4, typo2: 0.25, prefix: 0.375 });
   });
 
   it('weights a two-edit typo 0.25', () => {
     const result = expandQueryWord('الاقتصاض', vocab([['الاقتصاد', 3], ['الاقتصدد', 1]]));
-    expect(result).toContainEqual({ term: 'الاقتصاد', tier: 'typo', weight: 0.4 });
+    // ض → د: same sound group, a likely slip (0.45); two edits: 0.25.
+    expect(result).toContainEqual({ term: 'الاقتصاد', tier: 'typo', weight: 0.45 });
     expect(result).toContainEqual({ term: 'الاقتصدد', tier: 'typo', weight: 0.25 });
   });
 
@@ -90,9 +92,24 @@ describe('expandQueryWord: stop words', () => {
     ['الذي', 500], ['الذين', 300], ['على', 900], ['عليه', 200], ['وعلى', 100], ['من', 990], ['منه', 100], ['ومن', 200],
   ]);
 
-  it.each(['ان', 'في', 'من', 'على', 'الذين', 'إن', 'أن'])('%s is expanded to itself only', (word) => {
+  it.each(['ان', 'الذين', 'إن', 'أن'])('%s is expanded to itself only', (word) => {
     const result = expandQueryWord(word, v);
     expect(result.map((c) => c.tier)).toEqual(['exact']);
+  });
+
+  it.each([
+    ['في', 'وفي'],
+    ['من', 'ومن'],
+    ['على', 'وعلى'],
+  ])('%s also reaches its form with a conjunction (%s), never a pronoun or other suffix', (word, withConjunction) => {
+    const result = expandQueryWord(word, v);
+    expect(result[0]).toMatchObject({ tier: 'exact' });
+    expect(result.slice(1).map((c) => [c.term, c.tier])).toEqual([[withConjunction, 'clitic']]);
+  });
+
+  it('كان is not read as ك + ان, nor بان as ب + ان', () => {
+    expect(terms(expandQueryWord('كان', v))).not.toContain('ان');
+    expect(terms(expandQueryWord('بان', vocab([['بان', 9], ['ان', 900]])))).not.toContain('ان');
   });
 
   it('never offers a function word as a candidate for another word', () => {
@@ -109,16 +126,29 @@ describe('expandQueryWord: the frequency checks of §3.3', () => {
     expect(terms(expandQueryWord('سائل', vocab([['ساءل', 3], ['وساءل', 300]])))).not.toContain('وساءل');
   });
 
-  it('trusts a conjunction on an unseen base of four letters or more, nothing else', () => {
+  it('trusts a conjunction on an unseen base of four letters or more; other additions only as approximate typos', () => {
     expect(terms(expandQueryWord('فلسطين', vocab([['وفلسطين', 1]])))).toEqual(['وفلسطين']);
-    expect(terms(expandQueryWord('بنان', vocab([['لبنان', 1]])))).toEqual([]);
-    expect(terms(expandQueryWord('زير', vocab([['وزير', 1]])))).toEqual([]);
+    // Issue 9: a deleted first letter is a typo when nothing else matches — approximate, never confident.
+    expect(expandQueryWord('بنان', vocab([['لبنان', 1]])).map((c) => c.tier)).toEqual(['typo']);
+    expect(expandQueryWord('زير', vocab([['وزير', 1]])).map((c) => c.tier)).toEqual(['typo']);
   });
 
-  it('derives b2 (minus a proclitic) only from a query word that occurs and is rarer than the remainder', () => {
-    expect(terms(expandQueryWord('وفلسطين', vocab([['وفلسطين', 2], ['فلسطين', 90]])))).toContain('فلسطين');
-    expect(terms(expandQueryWord('لبنان', vocab([['لبنان', 500], ['بنان', 1]])))).not.toContain('بنان');
-    expect(terms(expandQueryWord('لبنان', vocab([['بنان', 1]])))).toEqual([]);
+  it('reads particles off a query word whether or not the glued form occurs; the glued form ranks first', () => {
+    expect(terms(expandQueryWord('وفلسطين', vocab([['وفلسطين', 2], ['فلسطين', 90]])))).toEqual(['وفلسطين', 'فلسطين']);
+    // The glued form was never written: the base alone answers (issue 9 item 1).
+    expect(expandQueryWord('بدمشق', vocab([['دمشق', 3]]))).toEqual([{ term: 'دمشق', tier: 'clitic', weight: TIER_WEIGHTS.clitic }]);
+    expect(terms(expandQueryWord('وبالحكومة', vocab([['حكومه', 3], ['الحكومه', 5]])))).toEqual(['الحكومه', 'حكومه']);
+    // لبنان is written: بنان is only a doubtful reading, weighted well below the word itself.
+    const lebanon = expandQueryWord('لبنان', vocab([['لبنان', 500], ['بنان', 1]]));
+    expect(lebanon[0]).toEqual({ term: 'لبنان', tier: 'exact', weight: 1 });
+    expect(lebanon.find((c) => c.term === 'بنان')?.weight).toBe(TIER_WEIGHTS.doubtfulClitic);
+    expect(terms(expandQueryWord('لبنان', vocab([['بنان', 1]])))).toEqual(['بنان']);
+  });
+
+  it('reads a function word typed with ي after a particle (وعلي → وعلى, على)', () => {
+    const result = expandQueryWord('وعلي', vocab([['على', 90], ['وعلى', 9]]));
+    expect(terms(result)).toEqual(['وعلى', 'على']);
+    expect(result.every((c) => c.tier !== 'typo')).toBe(true);
   });
 
   it('never strips the article from the exception words', () => {
@@ -138,12 +168,32 @@ describe('expandQueryWord: the frequency checks of §3.3', () => {
 
 describe('expandQueryWord: fuzzy budget (§3.5)', () => {
   it.each([
-    ['≤ 3 letters: no typos', 'قال', [['مال', 9]]],
+    ['≤ 3 letters: no typos when the word itself occurs', 'قال', [['قال', 9], ['مال', 9]]],
     ['4–7 letters: one edit', 'فلسطين', [['فلسطبنن', 9]]],
     ['≥ 8 letters: two edits, not three', 'الاقتصاد', [['الاقتبلم', 9]]],
     ['numbers are never typos', '2024', [['2025', 9]]],
   ] as Array<[string, string, Array<[string, number]>]>)('%s', (_name, word, entries) => {
-    expect(expandQueryWord(word, vocab(entries))).toEqual([]);
+    expect(expandQueryWord(word, vocab(entries)).filter((c) => c.tier === 'typo')).toEqual([]);
+  });
+
+  it('gives a three-letter word one edit when nothing else matches (حمس → حمص), as a typo', () => {
+    expect(expandQueryWord('حمس', vocab([['حمص', 9], ['حم', 9]]))).toEqual([{ term: 'حمص', tier: 'typo', weight: TIER_WEIGHTS.typoSlip }]);
+  });
+
+  it('reaches a function word through a typo inside it (الذبن → الذين)', () => {
+    expect(expandQueryWord('الذبن', vocab([['الذين', 90]]))).toEqual([{ term: 'الذين', tier: 'typo', weight: TIER_WEIGHTS.typoSlip }]);
+  });
+
+  it('offers real-word typos only when asked (الدين typed for الذين)', () => {
+    const v = vocab([['الدين', 5], ['الذين', 90]]);
+    expect(terms(expandQueryWord('الدين', v))).not.toContain('الذين');
+    expect(expandQueryWord('الدين', v, { realWord: true }).find((c) => c.term === 'الذين')?.tier).toBe('typo');
+  });
+
+  it('prefers the clitic reading to a typo (بحمص → حمص before بحمد)', () => {
+    const result = expandQueryWord('بحمص', vocab([['حمص', 3], ['بحمد', 50]]));
+    expect(result[0]).toEqual({ term: 'حمص', tier: 'clitic', weight: TIER_WEIGHTS.clitic });
+    expect(result.find((c) => c.term === 'بحمد')?.tier ?? 'typo').toBe('typo');
   });
 
   it('allows one edit at 4–7 letters and two at 8 or more', () => {
@@ -161,11 +211,16 @@ describe('expandQueryWord: fuzzy budget (§3.5)', () => {
     expect(expandQueryWord('مسشتفى', levenshteinOnly)).toEqual([{ term: 'مستشفي', tier: 'typo', weight: 0.4 }]);
   });
 
-  it('drops typo candidates that only add or remove a leading و ف ب ل ك ا', () => {
-    const v = vocab([['لبنان', 9], ['اسلام', 9], ['زير', 9]]);
-    expect(expandQueryWord('بنان', v)).toEqual([]);
-    expect(expandQueryWord('سلام', v)).toEqual([]);
-    expect(expandQueryWord('وزير', v)).toEqual([]);
+  it('drops typo candidates that only add or remove a leading و ف ب ل ك ا once a confident reading exists', () => {
+    const v = vocab([['لبنان', 9], ['اسلام', 9], ['زير', 9], ['بنان', 2], ['سلام', 2]]);
+    expect(terms(expandQueryWord('بنان', v))).toEqual(['بنان']);
+    expect(terms(expandQueryWord('سلام', v))).toEqual(['سلام']);
+  });
+
+  it('keeps a deleted or added first letter as an approximate typo when nothing else matches', () => {
+    const v = vocab([['لبنان', 9], ['اسلام', 9]]);
+    expect(expandQueryWord('بنان', v)).toEqual([{ term: 'لبنان', tier: 'typo', weight: TIER_WEIGHTS.typo1 }]);
+    expect(expandQueryWord('سلام', v)).toEqual([{ term: 'اسلام', tier: 'typo', weight: TIER_WEIGHTS.typo1 }]);
   });
 });
 
