@@ -8,6 +8,7 @@ import { z } from 'zod';
 import type { ApiResponse } from './errors.js';
 import { type OperationName, OPERATION_NAMES } from './operations.js';
 import { ArticleMeta, Annotation, Block, ColorLabels, HighlightColor, IsoDate, Locale, ReaderSettingsPatch, Settings } from './types/article.js';
+import { isAcceptableLink } from './url-rule.js';
 import { Collection, LibraryFilters, LibraryScope, LibrarySort, ReadingStatus, SavedSearch } from './types/library.js';
 
 const Id = z.object({ id: z.string().min(1).max(200) });
@@ -21,7 +22,8 @@ export const ArticlePatch = z
     url: z
       .string()
       .max(2000)
-      .refine((value) => value === '' || /^https?:\/\//i.test(value), 'url must start with http:// or https://'),
+      // The one link rule (common/url-rule.ts): an edited link is refused, not silently dropped.
+      .refine(isAcceptableLink, 'url must start with http:// or https:// (an absolute web link)'),
     published: IsoDate.nullable(),
     tags: z.array(z.string().trim().min(1).max(100)).max(100),
   })
@@ -276,6 +278,8 @@ export const BackupKind = z.enum(['auto', 'manual', 'before-restore', 'uploaded'
 export const BackupInfo = z.object({
   name: z.string(),
   kind: BackupKind,
+  /** Things the user should know, e.g. a source link that was not http(s) and was dropped (issue 13). */
+  warnings: z.array(z.string()).optional(),
   created: z.string(),
   size: z.number().int(),
   articleCount: z.number().int(),

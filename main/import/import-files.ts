@@ -9,6 +9,7 @@ import { basename } from 'node:path';
 import { QirtasError } from '../../common/errors.js';
 import type { ArchiveService } from '../service/archive-service.js';
 import type { ArticleDraft } from './text-import.js';
+import { LINK_DROPPED_WARNING, safeLink } from '../../common/url-rule.js';
 import { type ImportFormat, type ParsedArticle, parseFile } from './formats/index.js';
 
 export interface ImportReport {
@@ -40,6 +41,11 @@ export function draftFromParsed(parsed: ParsedArticle, extraTags: readonly strin
     source: parsed.source,
     author: parsed.author,
     url: parsed.url,
+  // The one link rule (common/url-rule.ts): a link no reader caught is dropped here, with the warning.
+  if (parsed.url !== undefined && safeLink(parsed.url) === undefined) {
+    parsed.warnings = [...(parsed.warnings ?? []).filter((warning) => warning !== LINK_DROPPED_WARNING), LINK_DROPPED_WARNING];
+    parsed.url = undefined;
+  }
     published: parsed.published ?? null,
     tags: [...(parsed.tags ?? []), ...extraTags],
     externalId: parsed.externalId,

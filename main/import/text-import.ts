@@ -8,6 +8,7 @@ import { QirtasError } from '../../common/errors.js';
 import { type ArticleFile, type ArticleMeta, type Block, canonicalText, SCHEMA_VERSION } from '../../common/types/article.js';
 import { countWords, fingerprintText } from '../../common/text/fingerprint.js';
 import { parsePlainText, suggestTitle } from '../../common/text/plain-text.js';
+import { keepSafeLink } from '../../common/url-rule.js';
 import { authorName } from './formats/meta-fields.js';
 
 /** An article as a reader of some format produced it, before it gets an id. */
@@ -43,7 +44,8 @@ export function articleFromDraft(draft: ArticleDraft, origin: string, now = new 
     title: draft.title?.trim() || suggestTitle(blocks),
     source: draft.source?.trim() ?? '',
     author: authorName(draft.author ?? ''),
-    url: draft.url?.trim() ?? '',
+    // Every import path ends here: the one link rule is the last gate (readers already warned about what they dropped).
+    url: keepSafeLink(draft.url),
     published: draft.published ?? null,
     tags: cleanTags(draft.tags),
     language: 'ar',

@@ -3,13 +3,15 @@
  * tags, JSON-LD, dataset columns): links are kept only when they are absolute
  * http(s) URLs, tags are split and de-duplicated, strings are trimmed.
  */
+import { LINK_DROPPED_WARNING, safeLink } from '../../../common/url-rule.js';
 import { cleanText } from './blocks.js';
 
-/** An absolute http(s) URL, normalised; undefined for anything else (javascript:, data:, file:, relative). */
+/** An absolute http(s) URL (the one rule, common/url-rule.ts), normalised; undefined for anything else (javascript:, data:, file:, relative). */
 export function safeHttpUrl(value: unknown): string | undefined {
-  if (typeof value !== 'string') return undefined;
+  const link = safeLink(value);
+  if (link === undefined) return undefined;
   try {
-    const url = new URL(value.trim());
+    const url = new URL(link);
     return url.protocol === 'http:' || url.protocol === 'https:' ? url.href : undefined;
   } catch {
     return undefined;
@@ -30,7 +32,7 @@ export function splitTags(value: unknown): string[] {
 }
 
 /** The warning for a link that was dropped; it never repeats the link itself (it may be a script URL). */
-export const DROPPED_LINK_WARNING = 'a link that is not an absolute http(s) URL was ignored';
+export const DROPPED_LINK_WARNING = LINK_DROPPED_WARNING;
 
 /**
  * A byline's lead-in before the name: «بقلم:», «كتب», «إعداد», "By", "Written by",
