@@ -1,16 +1,20 @@
 /**
  * Imports files into the archive: reads each file with the reader for its format,
- * and adds the articles in batches (one library.json write per batch, not per
- * file). Reports per file what became of it; a file that fails adds nothing and
- * the rest of the batch continues.
+ * and adds the articles in batches (one store write and one index update per
+ * batch, not per file). Datasets (.jsonl, .csv) are read as a stream, record by
+ * record, with no size limit: a bad record is reported with its line number and
+ * the others import. Reports per file what became of it; a file that fails adds
+ * nothing and the rest continues. The search index is current when it returns.
  */
 import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { QirtasError } from '../../common/errors.js';
+import { LINK_DROPPED_WARNING, safeLink } from '../../common/url-rule.js';
 import type { ArchiveService } from '../service/archive-service.js';
 import type { ArticleDraft } from './text-import.js';
-import { LINK_DROPPED_WARNING, safeLink } from '../../common/url-rule.js';
-import { type ImportFormat, type ParsedArticle, parseFile } from './formats/index.js';
+import { readDatasetFile } from './dataset-stream.js';
+import { skippedRecord } from './formats/dataset.js';
+import { formatOf, type ImportFormat, type ParsedArticle, parseFile } from './formats/index.js';
 
 export interface ImportReport {
   imported: Array<{ file: string; id: string; title: string; warnings?: string[] }>;
@@ -23,9 +27,11 @@ export interface ImportFilesOptions {
   encoding?: string;
   tags?: readonly string[];
   onProgress?: (done: number, total: number, file: string) => void;
-  /** Checked between files: a cancelled import keeps what it already added and stops. */
+  /** Within a dataset file: bytes read of its size, and records read so far. */
+  onDatasetProgress?: (file: string, read: number, total: number, records: number) => void;
+  /** Checked between files and between records: a cancelled import keeps what it already added and stops. */
   signal?: AbortSignal;
-  /** Articles added per store write. */
+  /** Articles added per store write (default: grows with the import, 200 to 1,000). */
   batchSize?: number;
 }
 
@@ -35,17 +41,17 @@ export function emptyReport(): ImportReport {
 
 /** A reader's article as the archive's draft, with extra tags. */
 export function draftFromParsed(parsed: ParsedArticle, extraTags: readonly string[] = []): ArticleDraft {
+  // The one link rule (common/url-rule.ts): a link no reader caught is dropped here, with the warning.
+  if (parsed.url !== undefined && safeLink(parsed.url) === undefined) {
+    parsed.warnings = [...(parsed.warnings ?? []).filter((warning) => warning !== LINK_DROPPED_WARNING), LINK_DROPPED_WARNING];
+    parsed.url = undefined;
+  }
   return {
     blocks: parsed.blocks,
     title: parsed.title,
     source: parsed.source,
     author: parsed.author,
     url: parsed.url,
-  // The one link rule (common/url-rule.ts): a link no reader caught is dropped here, with the warning.
-  if (parsed.url !== undefined && safeLink(parsed.url) === undefined) {
-    parsed.warnings = [...(parsed.warnings ?? []).filter((warning) => warning !== LINK_DROPPED_WARNING), LINK_DROPPED_WARNING];
-    parsed.url = undefined;
-  }
     published: parsed.published ?? null,
     tags: [...(parsed.tags ?? []), ...extraTags],
     externalId: parsed.externalId,
@@ -64,44 +70,89 @@ interface Pending {
   warnings: string[];
 }
 
-export async function importFiles(service: ArchiveService, files: readonly string[], options: ImportFilesOptions = {}): Promise<ImportReport> {
-  const report = emptyReport();
-  const batchSize = options.batchSize ?? 200;
-  let pending: Pending[] = [];
+/** Collects drafts and adds them to the archive a batch at a time, filling the report. */
+class Batcher {
+  private pending: Pending[] = [];
 
-  const flush = async () => {
-    if (pending.length === 0) return;
-    const batch = pending;
-    pending = [];
+  constructor(
+    private readonly service: ArchiveService,
+    private readonly report: ImportReport,
+    private readonly size: number,
+  ) {}
+
+  async add(entry: Pending): Promise<void> {
+    this.pending.push(entry);
+    if (this.pending.length >= this.size) await this.flush();
+  }
+
+  async flush(): Promise<void> {
+    if (this.pending.length === 0) return;
+    const batch = this.pending;
+    this.pending = [];
     try {
-      const outcomes = await service.importDrafts(batch.map((entry) => ({ draft: entry.draft, origin: basename(entry.file) })));
+      const outcomes = await this.service.importDrafts(batch.map((entry) => ({ draft: entry.draft, origin: basename(entry.file) })));
       outcomes.forEach((outcome, index) => {
-        const { file } = batch[index] as Pending;
+        const { file, warnings } = batch[index] as Pending;
         if (outcome.status === 'imported') {
-          const warnings = [...(batch[index] as Pending).warnings, ...(outcome.warnings ?? [])];
-          report.imported.push({ file, id: outcome.article.id, title: outcome.article.title, ...(warnings.length > 0 ? { warnings } : {}) });
+          const all = [...warnings, ...(outcome.warnings ?? [])];
+          this.report.imported.push({ file, id: outcome.article.id, title: outcome.article.title, ...(all.length > 0 ? { warnings: all } : {}) });
         } else {
-          report.duplicates.push({ file, existingId: outcome.existing.id, title: outcome.existing.title });
+          this.report.duplicates.push({ file, existingId: outcome.existing.id, title: outcome.existing.title });
         }
       });
     } catch (error) {
-      for (const file of new Set(batch.map((entry) => entry.file))) report.failed.push({ file, reason: failureReason(error) });
+      for (const file of new Set(batch.map((entry) => entry.file))) this.report.failed.push({ file, reason: failureReason(error) });
     }
-  };
-
-  for (const [index, file] of files.entries()) {
-    if (options.signal?.aborted) break;
-    options.onProgress?.(index, files.length, file);
-    try {
-      const bytes = await readFile(file);
-      const parsed = await parseFile(bytes, basename(file), { format: options.format, encoding: options.encoding });
-      for (const article of parsed) pending.push({ file, draft: draftFromParsed(article, options.tags), warnings: article.warnings ?? [] });
-    } catch (error) {
-      report.failed.push({ file, reason: failureReason(error) });
-    }
-    if (pending.length >= batchSize) await flush();
   }
-  await flush();
+}
+
+function isDataset(file: string, format: ImportFormat | undefined): format is 'jsonl' | 'csv' {
+  const actual = format ?? formatOf(file);
+  return actual === 'jsonl' || actual === 'csv';
+}
+
+export async function importFiles(service: ArchiveService, files: readonly string[], options: ImportFilesOptions = {}): Promise<ImportReport> {
+  const report = emptyReport();
+  // Each batch rewrites library.json once, whose size grows with the archive: larger imports take larger batches.
+  const batcher = new Batcher(service, report, options.batchSize ?? Math.min(1000, Math.max(200, Math.ceil(files.length / 20))));
+  const releaseSaves = service.searchIndex.holdSaves();
+  try {
+    for (const [index, file] of files.entries()) {
+      if (options.signal?.aborted) break;
+      options.onProgress?.(index, files.length, file);
+      const format = options.format ?? formatOf(file);
+      try {
+        if (isDataset(file, format)) {
+          await importDataset(file, format, batcher, report, options);
+        } else {
+          const bytes = await readFile(file);
+          const parsed = await parseFile(bytes, basename(file), { format: options.format, encoding: options.encoding });
+          for (const article of parsed) await batcher.add({ file, draft: draftFromParsed(article, options.tags), warnings: article.warnings ?? [] });
+        }
+      } catch (error) {
+        report.failed.push({ file, reason: failureReason(error) });
+      }
+    }
+    await batcher.flush();
+  } finally {
+    releaseSaves();
+  }
   options.onProgress?.(files.length, files.length, '');
   return report;
+}
+
+/** Streams one dataset into the batcher; each bad record becomes a failed entry "FILE: line N: reason". */
+async function importDataset(file: string, format: 'jsonl' | 'csv', batcher: Batcher, report: ImportReport, options: ImportFilesOptions): Promise<void> {
+  let records = 0;
+  const items = readDatasetFile(file, basename(file), {
+    format,
+    encoding: options.encoding,
+    onBytes: (read, total) => options.onDatasetProgress?.(file, read, total, records),
+  });
+  for await (const item of items) {
+    records += 1;
+    if ('error' in item) report.failed.push({ file, reason: skippedRecord(item) });
+    else await batcher.add({ file, draft: draftFromParsed(item.article, options.tags), warnings: item.article.warnings ?? [] });
+    if (options.signal?.aborted) break;
+  }
 }

@@ -64,6 +64,8 @@ export class SearchOps {
   private quick: QuickLists | null = null;
   /** The save being written, if any: changes wait for it, so the file holds one consistent snapshot. */
   private saving: Promise<void> | null = null;
+  /** Bulk imports in progress (holdSaves). */
+  private holds = 0;
   readonly stats: SearchIndexStats = { articlesReadBack: 0, indexedAtImport: 0, fullBuilds: 0, saves: 0 };
 
   constructor(private readonly store: ArchiveStore) {}
@@ -138,10 +140,29 @@ export class SearchOps {
     }
   }
 
+  /**
+   * For the length of a bulk import: the timed save waits for its end (a save writes
+   * the whole index; saving every few seconds of a long import costs time quadratic
+   * in its size). Early saves that bound memory still happen. Call the returned
+   * function when the import ends.
+   */
+  holdSaves(): () => void {
+    this.holds += 1;
+    if (this.saveTimer) clearTimeout(this.saveTimer);
+    this.saveTimer = null;
+    let released = false;
+    return () => {
+      if (released) return;
+      released = true;
+      this.holds -= 1;
+      if (this.holds === 0 && this.dirty) this.markDirty();
+    };
+  }
+
   private markDirty(): void {
     this.dirty = true;
     this.quick = null;
-    if (this.store.readOnly) return;
+    if (this.store.readOnly || this.holds > 0) return;
     if (this.saveTimer) clearTimeout(this.saveTimer);
     this.saveTimer = setTimeout(() => void this.save(), SAVE_DELAY_MS);
     this.saveTimer.unref();

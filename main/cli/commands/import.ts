@@ -1,7 +1,9 @@
 /**
  * `qirtas import PATH… [--recursive] [--format F] [--encoding E] [--tag T]`: imports
- * files and prints a report (imported / duplicate / failed with the reason), with
- * a progress line on a terminal. Exits 1 when anything failed.
+ * files and prints a report (imported / duplicate / failed with the reason, a bad
+ * dataset record with its line), with a progress line on a terminal (per file, and
+ * per share of a dataset read). Exits 1 when anything failed. The search index is
+ * saved, current, when the command ends.
  */
 import { relative } from 'node:path';
 import { collectFiles } from '../../import/collect-files.js';
@@ -24,7 +26,7 @@ export async function importCommand(context: CliContext, paths: string[], option
   }
   const { files, problems } = await collectFiles(paths, options.recursive);
   const app = await context.open(false);
-  const showProgress = !context.json && process.stderr.isTTY && files.length > 1;
+  const showProgress = !context.json && process.stderr.isTTY;
   try {
     const report = await importFiles(app.service, files, {
       tags: options.tags,
@@ -32,6 +34,11 @@ export async function importCommand(context: CliContext, paths: string[], option
       encoding: options.encoding,
       onProgress: showProgress
         ? (done, total, file) => process.stderr.write(`\r\u001b[K[${done}/${total}] ${file ? relative(process.cwd(), file) : 'done'}`)
+        : undefined,
+      // A dataset streams record by record: its share read and the records so far, on the same line.
+      onDatasetProgress: showProgress
+        ? (file, read, total, records) =>
+            process.stderr.write(`\r\u001b[K${relative(process.cwd(), file)}: ${Math.floor((100 * read) / Math.max(1, total))}% (${records.toLocaleString('en')} records)`)
         : undefined,
     });
     if (showProgress) process.stderr.write('\n');

@@ -1,5 +1,6 @@
-// Datasets (.jsonl, .csv): one article per record, from sections of the seed article; a bad record fails
-// the whole file and the error names its line.
+// Datasets (.jsonl, .csv) sent whole (the UI route): one article per record, from sections of the seed
+// article; a bad record is skipped and reported by its line, the others import; a file with no usable
+// record fails with the first reason. (The streamed file route: dataset-stream.test.ts.)
 import { describe, expect, it } from 'vitest';
 import { parseFile, type ParsedArticle } from '../../../../main/import/formats/index.js';
 import { encodeText, makeCsv, makeJsonl, seedLines, seedRecords, type DatasetRecord } from '../../../support/make-import-fixtures.js';
@@ -30,15 +31,18 @@ describe('.jsonl reader', () => {
     expect(await parseFile(text(`\n${lines[0]}\n\n${lines[1]}\n\n`), 'data.jsonl')).toHaveLength(2);
   });
 
-  it('fails the whole file on a line that is not JSON, naming the line', async () => {
+  it('skips a line that is not JSON, naming the line, and keeps the others', async () => {
     const lines = new TextDecoder().decode(makeJsonl(records)).trim().split('\n');
-    const error = await importError(parseFile(text(`${lines[0]}\n{"title": "${seedLines()[1]}", \n${lines[1]}\n`), 'data.jsonl'));
-    expect(error.message).toMatch(/^data\.jsonl: line 2: not valid JSON/);
+    const articles = await parseFile(text(`${lines[0]}\n{"title": "${seedLines()[1]}", \n${lines[1]}\n`), 'data.jsonl');
+    expect(articles.map((a) => a.title)).toEqual([records[0]!.title, records[1]!.title]);
+    expect(articles[0]!.warnings?.[0]).toMatch(/^line 2 was not imported: not valid JSON/);
   });
 
-  it('fails on a record without a body or title, naming the line', async () => {
+  it('skips records without a body or title, naming the line; a file of bad records fails with the first reason', async () => {
     const bad = [...records, { id: 'x', title: seedLines()[1] }];
-    expect((await importError(parseFile(makeJsonl(bad), 'data.jsonl'))).reason).toBe('line 3: "body" is missing or empty');
+    const articles = await parseFile(makeJsonl(bad), 'data.jsonl');
+    expect(articles).toHaveLength(2);
+    expect(articles[0]!.warnings).toContain('line 3 was not imported: "body" is missing or empty');
     expect((await importError(parseFile(makeJsonl([{ body: seedLines()[0] }]), 'data.jsonl'))).reason).toBe('line 1: "title" is missing or empty');
     expect((await importError(parseFile(makeJsonl([[1, 2]]), 'data.jsonl'))).reason).toMatch(/line 1: expected a JSON object/);
     expect((await importError(parseFile(makeJsonl([{ title: 't', body: 'b', tags: 5 }]), 'data.jsonl'))).reason).toMatch(/line 1: "tags"/);
@@ -66,13 +70,15 @@ describe('.csv reader', () => {
   it('names the line of a bad row, counting the lines of multi-line fields before it', async () => {
     const good = new TextDecoder().decode(makeCsv(records)).replace(/\r\n/g, '\n').trimEnd();
     const goodLines = good.split('\n').length;
-    const error = await importError(parseFile(text(`${good}\nx,${seedLines()[1]},"${seedLines()[2]}\n`), 'data.csv'));
-    expect(error.reason).toMatch(new RegExp(`^line ${goodLines + 1}: `));
+    const articles = await parseFile(text(`${good}\nx,${seedLines()[1]},"${seedLines()[2]}\n`), 'data.csv');
+    expect(articles).toHaveLength(records.length);
+    expect(articles[0]!.warnings?.[0]).toMatch(new RegExp(`^line ${goodLines + 1} was not imported: `));
   });
 
-  it('names the line of a record without a body', async () => {
-    const error = await importError(parseFile(text(`title,body\n${seedLines()[1]},${seedLines()[2]}\n\n${seedLines()[11]},\n`), 'data.csv'));
-    expect(error.reason).toBe('line 4: "body" is missing or empty');
+  it('names the line of a record without a body, after a blank line', async () => {
+    const articles = await parseFile(text(`title,body\n${seedLines()[1]},${seedLines()[2]}\n\n${seedLines()[11]},\n`), 'data.csv');
+    expect(articles).toHaveLength(1);
+    expect(articles[0]!.warnings).toEqual(['line 4 was not imported: "body" is missing or empty']);
   });
 
   it('requires title and body columns', async () => {
