@@ -24,16 +24,17 @@ import { AnnotationSidebar } from './AnnotationSidebar.js';
 import { ArticleBody } from './ArticleBody.js';
 import { EditTextDialog } from './EditTextDialog.js';
 import { FindBar } from './FindBar.js';
-import { copyText, fill, quoteWithCitation } from './format.js';
+import { fill } from './format.js';
 import { clearAllHighlights } from './highlights.js';
 import { MetadataDialog } from './MetadataDialog.js';
 import { HighlightPopover, SelectionToolbar, type FloatPosition, type PopoverField } from './Popovers.js';
-import { inTextOrder, loadLastColor, READING_FACES, saveLastColor, scrollToRange } from './reader-dom.js';
+import { loadLastColor, READING_FACES, scrollToRange } from './reader-dom.js';
 import { ReaderHeader } from './ReaderHeader.js';
 import { ReaderToolbar } from './ReaderToolbar.js';
 import { ReadingStatusBar } from './ReadingStatus.js';
 import { ShortcutsDialog } from './ShortcutsDialog.js';
 import { rangeContainsPoint, TextMap } from './text-map.js';
+import { useAnnotationActions } from './use-annotation-actions.js';
 import { useHighlightPainting } from './use-highlight-painting.js';
 import { useReaderKeys } from './use-reader-keys.js';
 import { useSettings } from './use-reader-settings.js';
@@ -221,82 +222,22 @@ export function ReaderView({ id, focus }: { id: string; focus: TextRange | null 
   }, [active]);
 
   // ---- Operations ----------------------------------------------------------------
-  const replaceAnnotation = (updated: AnchoredAnnotation) =>
-    setArticle((current) => current && { ...current, annotations: inTextOrder(current.annotations.map((annotation) => (annotation.id === updated.id ? updated : annotation))) });
+  const { createHighlight, patchAnnotation, deleteHighlight, copyCitation, moveToTrash } = useAnnotationActions({
+    id,
+    article,
+    setArticle,
+    lastColor,
+    setKnownTags,
+    onDeleted: () => setActive(null),
+  });
 
   const addHighlight = async (color: HighlightColor, then?: PopoverField) => {
     if (!pending) return;
-    lastColor.current = color;
-    saveLastColor(color);
     const { start, end } = pending;
     setPending(null);
     document.getSelection()?.removeAllRanges();
-    try {
-      const created = await client.api.addAnnotation({ articleId: id, start, end, color });
-      setArticle((current) => current && { ...current, annotations: inTextOrder([...current.annotations, created]) });
-      if (then) openAnnotation(created.id, { field: then });
-    } catch (error) {
-      fail(error);
-    }
-  };
-
-  const patchAnnotation = async (annotation: AnchoredAnnotation, patch: { color?: HighlightColor; note?: string; tags?: string[] }) => {
-    if (patch.color) {
-      lastColor.current = patch.color;
-      saveLastColor(patch.color);
-    }
-    replaceAnnotation({ ...annotation, ...patch });
-    if (patch.tags) setKnownTags((known) => (known ? [...new Set([...known, ...(patch.tags ?? [])])] : known));
-    try {
-      replaceAnnotation(await client.api.updateAnnotation({ articleId: id, annotationId: annotation.id, patch }));
-      if (patch.note !== undefined) notify({ kind: 'info', text: t.noteSaved });
-    } catch (error) {
-      replaceAnnotation(annotation);
-      fail(error);
-    }
-  };
-
-  const deleteHighlight = async (annotation: AnchoredAnnotation) => {
-    try {
-      const removed = await client.api.deleteAnnotation({ articleId: id, annotationId: annotation.id });
-      setActive(null);
-      setArticle((current) => current && { ...current, annotations: current.annotations.filter((entry) => entry.id !== annotation.id) });
-      notify({
-        kind: 'info',
-        text: t.highlightDeleted,
-        action: {
-          label: t.undo,
-          run: () =>
-            void client.api.restoreAnnotation({ articleId: id, annotation: removed }).then(
-              (restored) => setArticle((current) => current && { ...current, annotations: inTextOrder([...current.annotations, restored]) }),
-              fail,
-            ),
-        },
-      });
-    } catch (error) {
-      fail(error);
-    }
-  };
-
-  const copyCitation = async (annotation: AnchoredAnnotation) => {
-    if (!article) return;
-    try {
-      await copyText(quoteWithCitation(annotation.quote, article.meta, locale));
-      notify({ kind: 'info', text: t.copied });
-    } catch (error) {
-      fail(error);
-    }
-  };
-
-  const moveToTrash = () => {
-    client.api.trashArticle({ id }).then(() => {
-      notify({
-        kind: 'info',
-        text: t.movedToTrash,
-        action: { label: t.undo, run: () => void client.api.restoreArticle({ id }).then(() => navigate(`/article/${id}`), fail) },
-      });
-      navigate('/');
-    }, fail);
+    const created = await createHighlight(start, end, color);
+    if (created && then) openAnnotation(created.id, { field: then });
   };
 
   const deleteRef = useRef(deleteHighlight);
