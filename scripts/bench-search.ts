@@ -10,6 +10,9 @@
  * it also runs the naive approach (whole articles in fuse.js) on a sample of the same
  * queries and prints the latency ratio and how many each answered correctly. A
  * dictionary section times edit-distance and prefix lookups on a large vocabulary.
+ * A quality section (bench-search-quality.ts, `--quality-size 0` to skip) runs the
+ * known-item test of issue 9 at 10,000 articles: success@10 and MRR per category
+ * for Qirtas, MiniSearch and SQLite FTS5, plus negative queries.
  */
 import { fork } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
@@ -25,6 +28,7 @@ import { TermDictionary } from '../main/search/term-dictionary.js';
 import { editDistanceWithin } from '../main/search/edit-walk.js';
 import type { SearchDoc, SearchOptions } from '../main/search/types.js';
 import { corpusSentences, generateArticle, rng } from '../tests/support/arabic-corpus.js';
+import { benchQuality } from './bench-search-quality.js';
 
 const SEED = 7;
 const TOP = 10;
@@ -498,6 +502,10 @@ async function main(): Promise<void> {
     reply(benchDictionary());
     return;
   }
+  if (process.argv.includes('--quality')) {
+    reply(await benchQuality(Number(arg('quality', '10000')), Number(arg('per', '100'))));
+    return;
+  }
   const started = performance.now();
   const sizes = arg('sizes', '1000,10000,50000').split(',').map(Number);
   const perCategory = arg('queries', '120');
@@ -516,6 +524,12 @@ async function main(): Promise<void> {
   }
   report.sizes = bySize;
   report.targets = checkTargets(bySize);
+  // Known-item quality (issue 9): Qirtas beside MiniSearch and SQLite FTS5 on the same articles.
+  const qualitySize = arg('quality-size', '10000');
+  if (qualitySize !== '0') {
+    log(`quality at ${qualitySize}`);
+    report.quality = await runChild(['--quality', qualitySize, '--per', arg('per', '100')]);
+  }
   log('dictionary');
   report.dictionary = await runChild(['--dictionary']);
   report.totalSeconds = round((performance.now() - started) / 1000, 1);

@@ -162,6 +162,8 @@ function addProcliticReadings(q: string, c: Collector): { bases: string[]; witho
     // كان is not ك + ان, nor بان ب + ان: a function word only sheds a conjunction (وكان → كان),
     // and a word the archive holds never sheds a preposition to leave a function word.
     if (functionWord && !CONJUNCTIONS.includes(split.prefix)) continue;
+    // The article never stands before a function word: الإذن is not ال + إذن.
+    if (split.article && isStopWord(base)) continue;
     if (dfq > 0 && isStopWord(base) && !CONJUNCTIONS.includes(split.prefix)) continue;
     const dfBase = c.df(base);
     if (dfBase > 0) {

@@ -1,7 +1,8 @@
 /**
  * Proximity and phrase bonus for unquoted queries (issue 9 item 5): among the
  * best-scored documents, those where the query words stand together — adjacent
- * and in the typed order best — move up. Read from each document's stored word
+ * and in the typed order best — move up, and so do those holding the words in
+ * the very form typed rather than through a clitic or inflected variant. Read from each document's stored word
  * sequence (16-bit hashes, word-sequence.ts): no re-tokenizing. A hash collision
  * can only award a small undeserved bonus, never drop a document.
  */
@@ -83,6 +84,17 @@ export function proximityBonus(bytes: Uint8Array, from: number, to: number, maps
   }
   const spread = need < 2 ? 0 : best <= 2 * need ? TIGHT_BONUS : best <= 4 * need + 4 ? NEAR_BONUS : 0;
   return (ADJACENT_BONUS * pairCount) / (m - 1) + (spread * need) / m;
+}
+
+/** Share of the query's words the sequence holds in the form typed (exact tier): exact > folded-away variants > clitic > inflection. */
+export function exactShare(bytes: Uint8Array, from: number, to: number, maps: WordMasks, wordCount: number): number {
+  const m = Math.min(wordCount, 31);
+  if (m === 0) return 0;
+  let seen = 0;
+  for (let p = from; p + 1 < to; p += 2) seen |= maps.exact.get(bytes[p]! | (bytes[p + 1]! << 8)) ?? 0;
+  let n = 0;
+  for (let k = 0; k < m; k += 1) if (seen & (1 << k)) n += 1;
+  return n / m;
 }
 
 function popcount(x: number): number {

@@ -13,7 +13,7 @@ import type { DocTable } from './doc-table.js';
 import { MASK_WORDS, runPartial } from './partial-exec.js';
 import { phraseScreen } from './phrase.js';
 import type { Postings } from './postings.js';
-import { proximityBonus, wordMasks } from './proximity.js';
+import { exactShare, proximityBonus, wordMasks } from './proximity.js';
 import { type QueryExecutor } from './query-exec.js';
 import { type PlannedWord, planQuery, type QueryPlan } from './query-plan.js';
 import { RankedMatches } from './ranking.js';
@@ -32,6 +32,10 @@ const MAX_VERIFIED = 1_000;
 const RERANK = 60;
 /** "Very little": fewer strict matches than this add partial ones below them. */
 const FEW = 3;
+/** Below real all-words matches, at most this many partial ones (each costs a re-tokenized article). */
+const PARTIAL_BELOW_STRICT = 5;
+/** Weight of holding every query word in the form typed. */
+const EXACT_BONUS = 0.5;
 
 export interface SearchParts {
   dict: TermDictionary;
@@ -70,7 +74,8 @@ function strictPass(parts: SearchParts, executor: QueryExecutor, plan: QueryPlan
     const doc = matches.docs[i]!;
     const [bytes, from, to] = parts.texts.sequence(doc);
     if (screens.length > 0 && !screens.every((accept) => mayContain(bytes, from, to, accept))) continue;
-    pool.push({ i, score: matches.scores[i]! * (1 + proximityBonus(bytes, from, to, masks, plan.words.length)) });
+    const bonus = proximityBonus(bytes, from, to, masks, plan.words.length) + EXACT_BONUS * exactShare(bytes, from, to, masks, plan.words.length);
+    pool.push({ i, score: matches.scores[i]! * (1 + bonus) });
   }
   pool.sort((a, b) => matches.approximate[a.i]! - matches.approximate[b.i]! || b.score - a.score);
   const hitWord = hitTermsOf(plan);
@@ -163,7 +168,8 @@ export function runSearch(parts: SearchParts, executor: QueryExecutor, query: st
   const partialAllowed = options.partial !== false && options.exact !== true && plan.phrases.length === 0 && plan.words.length >= 2;
   if (partialAllowed && results.length < Math.min(FEW, limit)) {
     // Below real all-words matches, only partial matches that are not mere typos.
-    results = [...results, ...partialPass(parts, plan, limit - results.length, filter, strict.docs, results.length > 0)];
+    const room = results.length > 0 ? Math.min(PARTIAL_BELOW_STRICT, limit - results.length) : limit;
+    results = [...results, ...partialPass(parts, plan, room, filter, strict.docs, results.length > 0)];
   }
   const searched = searchedForms(parts, plan);
   return searched ? { results, plan, searched } : { results, plan };
