@@ -117,12 +117,21 @@ export const SearchResult = z.object({
   /** Found only through a typo-tolerant candidate: shown as "approximate", never as a confident match. */
   approximate: z.boolean(),
   snippet: z.object({ text: z.string(), highlights: z.array(Range) }),
-  /** The first match in the canonical text (null when only metadata matched). */
+  /** Where the snippet comes from: the body, or the title when the title holds the match best. */
+  snippetField: z.enum(['title', 'body']).optional(),
+  /** The match the snippet shows, in the canonical text (null when only metadata matched): Enter scrolls there. */
   firstMatch: Range.nullable(),
+  /** Issue 9: the article holds only some of the query's words ("partial: n of m"); the missing ones as typed. */
+  partial: z.object({ matched: z.number().int(), total: z.number().int(), missing: z.array(z.string()) }).optional(),
 });
 export type SearchResult = z.infer<typeof SearchResult>;
 
-export const SearchResponse = z.object({ results: z.array(SearchResult), didYouMean: z.string().optional() });
+export const SearchResponse = z.object({
+  results: z.array(SearchResult),
+  didYouMean: z.string().optional(),
+  /** Latin query words and the Arabic words of the archive they were searched as («Homs → حمص»). */
+  searched: z.array(z.object({ word: z.string(), forms: z.array(z.string()) })).optional(),
+});
 export type SearchResponse = z.infer<typeof SearchResponse>;
 
 export const QuickMatch = z.object({
@@ -213,7 +222,14 @@ export const ExportEntry = z.object({
 export type ExportEntry = z.infer<typeof ExportEntry>;
 
 /** A piece of a block: plain, or highlighted in a colour; `notes` are the note numbers whose highlight ends here. */
-export const ExportSegment = z.object({ text: z.string(), color: HighlightColor.optional(), notes: z.array(z.number().int()).optional() });
+export const ExportSegment = z.object({
+  text: z.string(),
+  /** The innermost highlight's colour. */
+  color: HighlightColor.optional(),
+  /** Set where highlights overlap: every colour covering the text, outermost first. */
+  colors: z.array(HighlightColor).optional(),
+  notes: z.array(z.number().int()).optional(),
+});
 export type ExportSegment = z.infer<typeof ExportSegment>;
 
 export const ExportSection = z.object({
@@ -271,6 +287,8 @@ export const ImportJsonReport = z.object({
   annotationsSkipped: z.number().int(),
   /** Could not be placed in the article's text: kept as orphans. */
   orphans: z.number().int(),
+  /** Things the user should know, e.g. a source link that was not http(s) and was dropped (issue 13). */
+  warnings: z.array(z.string()).optional(),
 });
 export type ImportJsonReport = z.infer<typeof ImportJsonReport>;
 
@@ -278,8 +296,6 @@ export const BackupKind = z.enum(['auto', 'manual', 'before-restore', 'uploaded'
 export const BackupInfo = z.object({
   name: z.string(),
   kind: BackupKind,
-  /** Things the user should know, e.g. a source link that was not http(s) and was dropped (issue 13). */
-  warnings: z.array(z.string()).optional(),
   created: z.string(),
   size: z.number().int(),
   articleCount: z.number().int(),

@@ -3,9 +3,44 @@
  * Pandoc, citeproc), BibTeX (biblatex and BibTeX) and RIS (EndNote, Mendeley,
  * Zotero). One record per article: title, source (the newspaper or site),
  * author, date, link, language, tags as keywords. Arabic stays as UTF-8.
+ *
+ * Names (issue 12): an author is split into given and family names only when
+ * it is clearly a personal name written "Given Family" or "Family, Given" in
+ * Latin letters; anything else — an organisation («فريق الترجمة», «Reuters
+ * Staff»), an Arabic name (whose parts a citation style cannot guess:
+ * «أبو بكر», «ابن خلدون»), a byline — is one literal name: CSL-JSON
+ * `literal`, BibTeX a brace-protected {name}, RIS the words joined by no-break
+ * spaces (the only form bibutils and EndNote keep as one name). Several
+ * authors are separated by ";" or " and ".
  */
 import type { ArticleMeta } from '../../common/types/article.js';
-import { safeUrl } from './common.js';
+import { normalizeExportText, safeUrl } from './common.js';
+
+export type CitationName = { literal: string } | { family: string; given: string };
+
+const LATIN_WORD = "\\p{Lu}[\\p{Ll}\\p{M}'’-]*\\.?";
+const GIVEN_FAMILY = new RegExp(`^(?:${LATIN_WORD}\\s+){1,3}${LATIN_WORD}$`, 'u');
+const FAMILY_COMMA_GIVEN = new RegExp(`^(${LATIN_WORD}(?:\\s+${LATIN_WORD})*)\\s*,\\s*((?:${LATIN_WORD}\\s*){1,3})$`, 'u');
+/** Words that make a "Given Family"-shaped author an organisation. */
+const ORGANISATION = /\b(staff|team|desk|editors?|editorial|agency|press|news|times|post|reuters|associated|committee|ministry|council|institute|university|college|school|centre|center|office|association|foundation|network|group|company|corporation|inc|ltd|bureau|service|department|unit|society|union|organi[sz]ation|watch|monitor|observatory|board|commission|correspondent|reporters?)\b/i;
+
+/** The authors of an article as citation names (see the header for the rule). */
+export function citationNames(author: string): CitationName[] {
+  return normalizeExportText(author)
+    .split(/\s*;\s*|\s+and\s+/)
+    .map((name) => name.replace(/\s+/g, ' ').trim())
+    .filter((name) => name !== '')
+    .map((name): CitationName => {
+      if (ORGANISATION.test(name)) return { literal: name };
+      const comma = FAMILY_COMMA_GIVEN.exec(name);
+      if (comma) return { family: comma[1] as string, given: (comma[2] as string).trim() };
+      if (GIVEN_FAMILY.test(name)) {
+        const words = name.split(' ');
+        return { family: words.pop() as string, given: words.join(' ') };
+      }
+      return { literal: name };
+    });
+}
 
 function dateParts(published: string | null): number[] | null {
   if (!published) return null;
@@ -28,7 +63,7 @@ export function renderCslJson(articles: readonly ArticleMeta[]): string {
       type: 'article-newspaper',
       title: meta.title,
       ...(meta.source ? { 'container-title': meta.source } : {}),
-      ...(meta.author ? { author: [{ literal: meta.author }] } : {}),
+      ...(citationNames(meta.author).length > 0 ? { author: citationNames(meta.author) } : {}),
       ...(issued ? { issued: { 'date-parts': [issued] } } : {}),
       ...(url ? { URL: url } : {}),
       accessed: { 'date-parts': [dateParts(meta.importedAt.slice(0, 10)) as number[]] },
@@ -51,12 +86,23 @@ export function escapeBibtex(text: string): string {
     .trim();
 }
 
+/** "Family, Given", or a literal name in its own braces (BibTeX then never splits it). */
+function bibtexName(name: CitationName): string {
+  return 'literal' in name ? `{${escapeBibtex(name.literal)}}` : `${escapeBibtex(name.family)}, ${escapeBibtex(name.given)}`;
+}
+
+/** "Family, Given", or a literal name with no-break spaces (bibutils and EndNote then read one name). */
+function risName(name: CitationName): string {
+  return 'literal' in name ? name.literal.replace(/ /g, '\u00A0') : `${name.family}, ${name.given}`;
+}
+
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
 
 export function renderBibtex(articles: readonly ArticleMeta[]): string {
   const entries = articles.map((meta) => {
     const fields: Array<[string, string]> = [['title', `{${escapeBibtex(meta.title)}}`]];
-    if (meta.author) fields.push(['author', `{${escapeBibtex(meta.author)}}`]);
+    const names = citationNames(meta.author);
+    if (names.length > 0) fields.push(['author', `{${names.map(bibtexName).join(' and ')}}`]);
     if (meta.source) fields.push(['journal', `{${escapeBibtex(meta.source)}}`], ['journaltitle', `{${escapeBibtex(meta.source)}}`]);
     if (meta.published) {
       fields.push(['date', `{${meta.published}}`], ['year', `{${meta.published.slice(0, 4)}}`]);
@@ -78,7 +124,7 @@ export function renderRis(articles: readonly ArticleMeta[]): string {
   const single = (text: string) => text.replace(/\s+/g, ' ').trim();
   const records = articles.map((meta) => {
     const lines: string[] = ['TY  - NEWS', `ID  - ${citationKey(meta)}`, `TI  - ${single(meta.title)}`];
-    if (meta.author) lines.push(`AU  - ${single(meta.author)}`);
+    for (const name of citationNames(meta.author)) lines.push(`AU  - ${risName(name)}`);
     if (meta.source) lines.push(`T2  - ${single(meta.source)}`, `JF  - ${single(meta.source)}`);
     if (meta.published) lines.push(`PY  - ${meta.published.slice(0, 4)}`, `DA  - ${meta.published.replace(/-/g, '/')}`);
     const url = safeUrl(meta.url);

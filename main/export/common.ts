@@ -26,9 +26,49 @@ export type Ltr = (text: string) => string;
 export const LRM = '\u200E';
 export const lrmWrap: Ltr = (text) => `${LRM}${text}${LRM}`;
 
-/** "Title، Source، 2024-12-07" — the link is written separately by each format. */
-export function citationParts(citation: ExportCitation, labels: ExportLabels, ltr: Ltr = lrmWrap): string[] {
-  return [citation.title, citation.source, citation.author, citation.published ? ltr(citation.published) : labels.undated].filter((part) => part.trim() !== '');
+/**
+ * First-strong isolation (FSI … PDI, UAX #9): a user's string (a note, tag,
+ * title, source) placed inside an Arabic sentence keeps its own direction and
+ * order — a Latin note keeps its leading "=" or "@" at its start, a Latin tag
+ * its "#" — and nothing inside it (a stray RLO) leaks into the sentence.
+ */
+export const FSI = '\u2068';
+export const PDI = '\u2069';
+export const isolate = (text: string): string => (text === '' ? '' : `${FSI}${text}${PDI}`);
+
+const STRONG = /[\p{Script=Arabic}\p{Script=Hebrew}\p{Script=Syriac}\p{Script=Thaana}\p{Script=Nko}]|\p{L}/u;
+/** The direction of a string's first strong letter (UAX #9 P2), or null when it has none. */
+export function firstStrongDirection(text: string): 'rtl' | 'ltr' | null {
+  const match = STRONG.exec(text.replace(/[\u2066-\u2069\u202A-\u202E]/g, ''));
+  if (!match) return null;
+  return /[\p{Script=Arabic}\p{Script=Hebrew}\p{Script=Syriac}\p{Script=Thaana}\p{Script=Nko}]/u.test(match[0]) ? 'rtl' : 'ltr';
+}
+
+/**
+ * User text as every format writes it (issue 12): CRLF, CR, NEL and the
+ * Unicode line and paragraph separators become "\n" (a line break, as the
+ * reader shows them), vertical tab and form feed too; a TAB stays (DOCX writes
+ * it as w:tab); the other C0/C1 control characters, which XML 1.0 cannot hold
+ * and which no reader shows, are removed. Nothing visible is lost.
+ */
+export function normalizeExportText(text: string): string {
+  return text
+    .replace(/\r\n?|[\u0085\u2028\u2029\v\f]/g, '\n')
+    // eslint-disable-next-line no-control-regex -- removing control characters is the point
+    .replace(/[\u0000-\u0008\u000E-\u001F\u007F-\u0084\u0086-\u009F]/g, '');
+}
+
+/**
+ * "Title، Source، 2024-12-07" — the link is written separately by each format.
+ * Each user-supplied part passes through `user` (isolation by default), so a
+ * Latin title keeps its order among the Arabic commas.
+ */
+export function citationParts(citation: ExportCitation, labels: ExportLabels, ltr: Ltr = lrmWrap, user: (text: string) => string = isolate): string[] {
+  return [citation.title, citation.source, citation.author]
+    .map((part) => normalizeExportText(part).replace(/\s+/g, ' ').trim())
+    .filter((part) => part !== '')
+    .map(user)
+    .concat(citation.published ? ltr(citation.published) : labels.undated);
 }
 
 export const ARABIC_COMMA = '،';

@@ -4,8 +4,37 @@
  * quoting, one row per highlight. A cell that a spreadsheet would run as a
  * formula (=, +, -, @ at the start) gets a leading apostrophe (OWASP CSV
  * injection); Arabic text never starts with those.
+ *
+ * Tags: one cell, joined by TAG_SEPARATOR ("|"); a "|" or "\" inside a tag is
+ * escaped with a backslash ("a|b" → "a\|b"), so splitTags gives the tags back
+ * exactly. Line ends inside a note are written as LF (CR and CRLF too).
  */
 import type { ExportView } from '../../common/api.js';
+import { normalizeExportText } from './common.js';
+
+export const TAG_SEPARATOR = '|';
+
+/** Tags in one cell: "|" between them, "\" before a "|" or "\" inside one. */
+export function joinTags(tags: readonly string[]): string {
+  return tags.map((tag) => tag.replace(/[\\|]/g, (char) => `\\${char}`)).join(TAG_SEPARATOR);
+}
+
+/** The inverse of joinTags. */
+export function splitTags(cell: string): string[] {
+  if (cell === '') return [];
+  const tags: string[] = [];
+  let current = '';
+  for (let index = 0; index < cell.length; index += 1) {
+    const char = cell[index] as string;
+    if (char === '\\' && index + 1 < cell.length) current += cell[++index];
+    else if (char === TAG_SEPARATOR) {
+      tags.push(current);
+      current = '';
+    } else current += char;
+  }
+  tags.push(current);
+  return tags;
+}
 
 export const CSV_COLUMNS = [
   'article_id',
@@ -29,7 +58,7 @@ export const CSV_COLUMNS = [
 export const BOM = '\uFEFF';
 
 function cell(value: string | number | null): string {
-  let text = value === null ? '' : String(value);
+  let text = value === null ? '' : normalizeExportText(String(value));
   if (/^[=+\-@\t\r]/.test(text)) text = `'${text}`;
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
@@ -55,7 +84,7 @@ export function renderCsv(view: ExportView): string {
           entry.colorLabel,
           entry.quote,
           entry.note,
-          entry.tags.join('; '),
+          joinTags(entry.tags),
           entry.position?.paragraph ?? null,
           entry.position?.start ?? null,
           entry.position?.end ?? null,

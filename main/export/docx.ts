@@ -6,11 +6,12 @@
  * are indented paragraphs under their highlight (comments are easy to lose when
  * printing); each highlight carries its citation and position.
  */
-import { AlignmentType, Document, ExternalHyperlink, HeadingLevel, Packer, Paragraph, ShadingType, TextRun, type ParagraphChild } from 'docx';
+import { AlignmentType, Document, ExternalHyperlink, HeadingLevel, Packer, Paragraph, ShadingType, Tab, TextRun, type ParagraphChild } from 'docx';
 import { strFromU8, unzipSync } from 'fflate';
 import type { ExportEntry, ExportSection, ExportSegment, ExportView } from '../../common/api.js';
 import type { HighlightColor } from '../../common/types/article.js';
-import { ARABIC_COMMA, citationParts, lrmWrap, positionText, safeUrl } from './common.js';
+import { ARABIC_COMMA, citationParts, isolate, lrmWrap, normalizeExportText, positionText, safeUrl } from './common.js';
+import { segmentColors } from './gather.js';
 import { COLOR_FILLS, COLOR_NAMES, EXPORT_LABELS, type ExportLabels } from './labels.js';
 
 const FONT = 'Noto Naskh Arabic';
@@ -24,6 +25,8 @@ interface RunStyle {
   color?: string;
   size?: number;
   highlight?: HighlightColor;
+  /** A second colour where two highlights overlap: the run is striped with both. */
+  overlap?: HighlightColor;
   superScript?: boolean;
   style?: string;
 }
@@ -35,15 +38,21 @@ interface RunStyle {
  */
 function run(text: string, style: RunStyle = {}): TextRun {
   const size = style.size;
+  // A TAB is a w:tab element, never a raw character inside w:t (Word and LibreOffice draw that as boxes).
+  const content = text.includes('\t') ? { children: text.split('\t').flatMap((piece, index) => (index === 0 ? [piece] : [new Tab(), piece])).filter((part) => part !== '') } : { text };
   return new TextRun({
-    text,
+    ...content,
     rightToLeft: true,
     ...(size ? { size, sizeComplexScript: size } : {}),
     ...(style.bold ? { bold: true, boldComplexScript: true } : {}),
     ...(style.color ? { color: style.color } : {}),
     ...(style.superScript ? { superScript: true } : {}),
     ...(style.style ? { style: style.style } : {}),
-    ...(style.highlight ? { shading: { type: ShadingType.CLEAR, color: 'auto', fill: COLOR_FILLS[style.highlight] } } : {}),
+    ...(style.highlight && style.overlap
+      ? { shading: { type: ShadingType.DIAGONAL_STRIPE, color: COLOR_FILLS[style.overlap], fill: COLOR_FILLS[style.highlight] } }
+      : style.highlight
+        ? { shading: { type: ShadingType.CLEAR, color: 'auto', fill: COLOR_FILLS[style.highlight] } }
+        : {}),
   });
 }
 
@@ -59,9 +68,19 @@ function paragraph(children: ParagraphChild[], options: { heading?: (typeof Head
   });
 }
 
-/** Text with its line breaks kept (a note may have several lines). */
-function lines(text: string, style: RunStyle = {}): TextRun[] {
-  return text.split('\n').map((line, index) => (index === 0 ? run(line, style) : new TextRun({ text: line, break: 1, rightToLeft: true, ...(style.size ? { size: style.size, sizeComplexScript: style.size } : {}) })));
+/**
+ * A user's text with its line breaks kept (a note may have several lines; CR
+ * and CRLF count as line ends too), each line isolated (FSI…PDI) when asked,
+ * so a Latin line keeps its order after an Arabic label.
+ */
+function lines(text: string, style: RunStyle = {}, isolated = false): TextRun[] {
+  return normalizeExportText(text)
+    .split('\n')
+    .flatMap((line, index) => {
+      const shown = isolated ? isolate(line) : line;
+      if (index === 0) return [run(shown, style)];
+      return [new TextRun({ text: '', break: 1, rightToLeft: true }), ...(shown === '' ? [] : [run(shown, style)])];
+    });
 }
 
 function hyperlink(url: string, text: string): ParagraphChild | null {
@@ -71,7 +90,7 @@ function hyperlink(url: string, text: string): ParagraphChild | null {
 
 /** "ادعاء (أصفر) — Title، Source، date · الفقرة 3، الموضع 120-145 · الرابط": one paragraph, two or three runs. */
 function citationParagraph(entry: ExportEntry, view: ExportView, labels: ExportLabels): Paragraph {
-  const label = `${entry.colorLabel} (${COLOR_NAMES[view.locale][entry.color]})`;
+  const label = `${isolate(normalizeExportText(entry.colorLabel))} (${COLOR_NAMES[view.locale][entry.color]})`;
   const link = hyperlink(entry.citation.url, labels.link);
   const text = `${label} — ${citationParts(entry.citation, labels).join(`${ARABIC_COMMA} `)} · ${positionText(entry, labels)}${link ? ' · ' : ''}`;
   return paragraph([run(text, { size: SMALL_SIZE, color: MUTED }), ...(link ? [link] : [])], { indent: NOTE_INDENT, spacingAfter: 240 });
@@ -82,10 +101,11 @@ function entryParagraphs(entry: ExportEntry, view: ExportView, labels: ExportLab
   const prefix = number ? [run(`${number}. `, { bold: true })] : [];
   out.push(paragraph([...prefix, ...lines(entry.quote, { highlight: entry.color })], { spacingAfter: 60 }));
   if (entry.note.trim() !== '') {
-    out.push(paragraph([run(`${labels.note}: `, { bold: true }), ...lines(entry.note.trim())], { indent: NOTE_INDENT, spacingAfter: 60 }));
+    out.push(paragraph([run(`${labels.note}: `, { bold: true }), ...lines(entry.note.trim(), {}, true)], { indent: NOTE_INDENT, spacingAfter: 60 }));
   }
   if (entry.tags.length > 0) {
-    out.push(paragraph([run(`${labels.tags}: ${entry.tags.map((tag) => `#${tag}`).join(' ')}`, { size: SMALL_SIZE })], { indent: NOTE_INDENT, spacingAfter: 60 }));
+    // Each tag isolated with its "#": a Latin tag reads #method, an Arabic one #حمص, in any order.
+    out.push(paragraph([run(`${labels.tags}: ${entry.tags.map((tag) => isolate(`#${normalizeExportText(tag).replace(/\s+/g, ' ')}`)).join(' ')}`, { size: SMALL_SIZE })], { indent: NOTE_INDENT, spacingAfter: 60 }));
   }
   out.push(citationParagraph(entry, view, labels));
   return out;
@@ -94,7 +114,9 @@ function entryParagraphs(entry: ExportEntry, view: ExportView, labels: ExportLab
 function segmentRuns(segments: readonly ExportSegment[]): TextRun[] {
   const runs: TextRun[] = [];
   for (const segment of segments) {
-    if (segment.text !== '') runs.push(run(segment.text, segment.color ? { highlight: segment.color } : {}));
+    const colors = segmentColors(segment);
+    const style: RunStyle = colors.length === 0 ? {} : { highlight: colors[colors.length - 1], ...(colors.length > 1 ? { overlap: colors[0] } : {}) };
+    if (segment.text !== '') runs.push(...lines(segment.text, style));
     for (const number of segment.notes ?? []) runs.push(run(`[${number}]`, { superScript: true, color: '8A4B1C' }));
   }
   return runs;
@@ -102,12 +124,12 @@ function segmentRuns(segments: readonly ExportSegment[]): TextRun[] {
 
 /** A section's paragraphs, one at a time (a big export never holds them all). */
 function* sectionParagraphs(section: ExportSection, view: ExportView, labels: ExportLabels): Generator<Paragraph> {
-  yield paragraph([run(section.title, { bold: true, size: 32 })], { heading: HeadingLevel.HEADING_2 });
+  yield paragraph(lines(section.title, { bold: true, size: 32 }), { heading: HeadingLevel.HEADING_2 });
   const citation = section.citation;
   if (citation) {
     const fields = [
-      citation.source && `${labels.source}: ${citation.source}`,
-      citation.author && `${labels.author}: ${citation.author}`,
+      citation.source && `${labels.source}: ${isolate(normalizeExportText(citation.source))}`,
+      citation.author && `${labels.author}: ${isolate(normalizeExportText(citation.author))}`,
       `${labels.published}: ${citation.published ? lrmWrap(citation.published) : labels.undated}`,
     ].filter(Boolean);
     const link = hyperlink(citation.url, labels.link);
@@ -173,7 +195,7 @@ export async function renderDocx(view: ExportView): Promise<Uint8Array> {
   const bodies: string[] = [];
   const relationships: string[] = [];
   let chunk: Paragraph[] = [
-    paragraph([run(view.title, { bold: true, size: 40 })], { heading: HeadingLevel.HEADING_1 }),
+    paragraph(lines(view.title, { bold: true, size: 40 }), { heading: HeadingLevel.HEADING_1 }),
     paragraph([run(`${labels.generated} ${lrmWrap(view.generated.slice(0, 10))} · ${labels.articles}: ${view.articleCount} · ${labels.highlights}: ${view.highlightCount}`, { size: SMALL_SIZE, color: MUTED })]),
   ];
   const flush = async () => {

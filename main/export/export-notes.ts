@@ -14,6 +14,7 @@ import { type ExportData, type ExportSource, type FindArticles, gatherExport } f
 import { renderHtml } from './html.js';
 import { renderMarkdown } from './markdown.js';
 import { renderPdf } from './pdf.js';
+import { plainLetterTextLayer } from './pdf-text-layer.js';
 import { renderWebAnnotationJson } from './web-annotation.js';
 
 export interface ExportDeps {
@@ -67,7 +68,7 @@ export async function exportNotes(source: ExportSource, request: ExportRequest, 
   const format = data.request.format;
   let bytes: Uint8Array;
   if (format === 'docx') bytes = await renderDocx(data.view);
-  else if (format === 'pdf') bytes = await (deps.pdf ?? renderPdf)(renderHtml(data.view, { appRoot: deps.appRoot }));
+  else if (format === 'pdf') bytes = (await plainLetterTextLayer(await (deps.pdf ?? renderPdf)(renderHtml(data.view, { appRoot: deps.appRoot })))).bytes;
   else bytes = encoder.encode(renderText(format, data, deps, true));
   return {
     fileName: exportFileName(data.view, format, deps.now),

@@ -21,6 +21,7 @@ import {
   type Settings,
 } from '../../common/types/article.js';
 import { anchorAll } from '../service/anchored.js';
+import { isolate } from './common.js';
 import { COLOR_NAMES, DEFAULT_COLOR_LABELS, EXPORT_LABELS } from './labels.js';
 
 /** What the exporter reads: the store satisfies it. */
@@ -165,24 +166,53 @@ interface Placed {
   noteNumber: number;
 }
 
+/** Letters, marks, digits and the joiners: what a word is made of (a marker or a colour edge never splits one). */
+const WORD_CHAR = /[\p{L}\p{M}\p{N}\u200C\u200D]/u;
+
+/** The offset moved back to the start of the word it falls inside (unchanged at a word edge). */
+export function wordStart(text: string, offset: number): number {
+  let at = offset;
+  while (at > 0 && at < text.length && WORD_CHAR.test(text[at - 1] as string) && WORD_CHAR.test(text[at] as string)) at -= 1;
+  return at;
+}
+
+/** The offset moved on to the end of the word it falls inside (unchanged at a word edge). */
+export function wordEnd(text: string, offset: number): number {
+  let at = offset;
+  while (at > 0 && at < text.length && WORD_CHAR.test(text[at - 1] as string) && WORD_CHAR.test(text[at] as string)) at += 1;
+  return at;
+}
+
 /**
- * Cuts each block into plain and highlighted segments. Where highlights overlap,
- * the innermost (shortest) gives the colour. A note number is attached to the
- * segment where its highlight ends (inside the block, when it ends in the gap
- * between two blocks).
+ * Cuts each block into plain and highlighted segments (issue 12). A highlight
+ * that starts or ends inside a word is widened to the whole word for painting,
+ * so no colour edge and no note marker ever splits a word (Arabic letters stay
+ * joined in every format); the exported quote keeps the exact range. Where
+ * highlights overlap, a segment lists every colour covering it, outermost
+ * first (`colors`), and `color` is the innermost. A note number is attached to
+ * the segment that ends where its highlight's (widened) end is — in the block
+ * the highlight ends in, or the one before when it ends in the gap between two.
  */
 export function segmentBlocks(blocks: readonly Block[], placed: readonly Placed[]): Array<{ kind: Block['kind']; segments: ExportSegment[] }> {
   const starts = blockStarts(blocks);
   return blocks.map((block, index) => {
     const blockStart = starts[index] as number;
     const blockEnd = blockStart + block.text.length;
-    const here = placed.filter((mark) => mark.start < blockEnd && mark.end > blockStart);
+    const here = placed
+      .filter((mark) => mark.start < blockEnd && mark.end > blockStart)
+      .map((mark) => ({
+        ...mark,
+        from: blockStart + wordStart(block.text, Math.max(mark.start, blockStart) - blockStart),
+        to: blockStart + wordEnd(block.text, Math.min(mark.end, blockEnd) - blockStart),
+      }))
+      // Outermost first: earlier start, then the longer one.
+      .sort((a, b) => a.from - b.from || b.to - a.to || a.start - b.start);
     // A note refers to the block its highlight ends in (the one before, when it ends in the gap between two).
-    const endsHere = placed.filter((mark) => mark.noteNumber > 0 && mark.end > mark.start && blockNumberAt(starts, mark.end - 1) === index + 1);
+    const endsHere = here.filter((mark) => mark.noteNumber > 0 && mark.end > mark.start && blockNumberAt(starts, mark.end - 1) === index + 1);
     const cuts = new Set<number>([blockStart, blockEnd]);
     for (const mark of here) {
-      cuts.add(Math.max(mark.start, blockStart));
-      cuts.add(Math.min(mark.end, blockEnd));
+      cuts.add(mark.from);
+      cuts.add(mark.to);
     }
     const points = [...cuts].sort((a, b) => a - b);
     const segments: ExportSegment[] = [];
@@ -190,21 +220,35 @@ export function segmentBlocks(blocks: readonly Block[], placed: readonly Placed[
       const from = points[i] as number;
       const to = points[i + 1] as number;
       if (to <= from) continue;
-      const covering = here.filter((mark) => mark.start <= from && mark.end >= to);
-      const inner = covering.reduce<Placed | null>((best, mark) => (best === null || mark.end - mark.start < best.end - best.start ? mark : best), null);
-      const notes = endsHere.filter((mark) => Math.min(mark.end, blockEnd) === to).map((mark) => mark.noteNumber).sort((a, b) => a - b);
+      const covering = here.filter((mark) => mark.from <= from && mark.to >= to);
+      const colors = covering.map((mark) => mark.color);
+      const notes = endsHere.filter((mark) => mark.to === to).map((mark) => mark.noteNumber).sort((a, b) => a - b);
       const text = block.text.slice(from - blockStart, to - blockStart);
       const previous = segments.at(-1);
-      if (previous && previous.color === inner?.color && !previous.notes) {
+      if (previous && !previous.notes && sameColors(previous, colors)) {
         previous.text += text;
         if (notes.length > 0) previous.notes = notes;
         continue;
       }
-      segments.push({ text, ...(inner ? { color: inner.color } : {}), ...(notes.length > 0 ? { notes } : {}) });
+      segments.push({
+        text,
+        ...(colors.length > 0 ? { color: colors[colors.length - 1] as HighlightColor } : {}),
+        ...(colors.length > 1 ? { colors } : {}),
+        ...(notes.length > 0 ? { notes } : {}),
+      });
     }
     if (segments.length === 0) segments.push({ text: '' });
     return { kind: block.kind, segments };
   });
+}
+
+/** Every colour of a segment, outermost first. */
+export function segmentColors(segment: ExportSegment): HighlightColor[] {
+  return segment.colors ?? (segment.color ? [segment.color] : []);
+}
+
+function sameColors(previous: ExportSegment, colors: readonly HighlightColor[]): boolean {
+  return segmentColors(previous).join() === colors.join();
 }
 
 function scopeTitle(request: ParsedExportRequest, articles: readonly ExportArticle[], locale: Locale): string {
@@ -216,11 +260,11 @@ function scopeTitle(request: ParsedExportRequest, articles: readonly ExportArtic
     case 'articles':
       return articles.length === 1 ? (articles[0] as ExportArticle).meta.title : `${labels.title} — ${labels.scopeArticles}`;
     case 'tag':
-      return `${labels.title} — ${labels.scopeTag}: ${scope.tag}`;
+      return `${labels.title} — ${labels.scopeTag}: ${isolate(scope.tag)}`;
     case 'color':
       return `${labels.title} — ${labels.scopeColor}: ${COLOR_NAMES[locale][scope.color]}`;
     case 'query':
-      return `${labels.title} — ${labels.scopeQuery} «${scope.query}»`;
+      return `${labels.title} — ${labels.scopeQuery} «${isolate(scope.query)}»`;
   }
 }
 

@@ -6,15 +6,21 @@
  * The same file is what the PDF is printed from.
  */
 import type { ExportEntry, ExportSection, ExportSegment, ExportView } from '../../common/api.js';
-import { HIGHLIGHT_COLORS } from '../../common/types/article.js';
-import { ARABIC_COMMA, citationParts, positionText, safeUrl } from './common.js';
-import { embeddedFontCss } from './fonts.js';
+import { HIGHLIGHT_COLORS, type HighlightColor } from '../../common/types/article.js';
+import { ARABIC_COMMA, citationParts, normalizeExportText, positionText, safeUrl } from './common.js';
+import { embeddedFontCss, PRINT_FEATURES, PRINT_FONT_FAMILY } from './fonts.js';
+import { segmentColors } from './gather.js';
 import { COLOR_FILLS, COLOR_NAMES, COLOR_SWATCHES, EXPORT_LABELS, type ExportLabels } from './labels.js';
 
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (char) => ESCAPES[char] as string);
 }
+
+/** A user's text, normalised (line ends, controls) and escaped. */
+const userText = (text: string) => escapeHtml(normalizeExportText(text));
+/** A user's string inside a sentence: isolated (<bdi> takes its direction from its own first letter). */
+const bdi = (text: string) => `<bdi>${userText(text)}</bdi>`;
 
 export const EXPORT_CSP = "default-src 'none'; style-src 'unsafe-inline'; font-src data:; img-src data:; base-uri 'none'; form-action 'none'";
 
@@ -24,7 +30,7 @@ function stylesheet(fontCss: string): string {
   ).join('\n');
   return `${fontCss}
 :root { color-scheme: light; }
-html { font-family: 'Noto Naskh Arabic', 'Amiri', 'Arial', serif; font-size: 17px; line-height: 2; color: #2b2620; background: #fff; }
+html { font-family: '${PRINT_FONT_FAMILY}', 'Noto Naskh Arabic', 'Amiri', 'Arial', serif; ${PRINT_FEATURES} font-size: 17px; line-height: 2; color: #2b2620; background: #fff; }
 body { max-width: 46rem; margin: 0 auto; padding: 2rem 1.5rem; }
 h1, h2, h3 { line-height: 1.6; font-weight: 700; }
 h1 { font-size: 1.6rem; margin: 0 0 0.25rem; }
@@ -35,7 +41,9 @@ h3 { font-size: 1.1rem; }
 .entry blockquote { margin: 0; }
 .quote mark { color: inherit; padding: 0.1em 0; -webkit-box-decoration-break: clone; box-decoration-break: clone; }
 mark { color: inherit; }
-.note { margin: 0.25rem 0; white-space: pre-wrap; }
+.note-text, .quote { white-space: pre-wrap; tab-size: 4; }
+.note { margin: 0.25rem 0; }
+mark.hl-over { background-size: 100% 100%; }
 .note-label { font-weight: 700; }
 .tags { margin: 0.25rem 0; }
 .tag { display: inline-block; border: 1px solid #e6dfd2; border-radius: 999px; padding: 0 0.6rem; margin-inline-end: 0.3rem; font-size: 0.85rem; }
@@ -54,7 +62,8 @@ ${colors}
   h2 { break-after: avoid; }
   section.group { break-before: auto; }
   .entry, .citation { break-inside: avoid; }
-  a[href]::after { content: ' (' attr(href) ')'; font-size: 0.75em; color: #6d645a; unicode-bidi: isolate; direction: ltr; }
+  /* Web links are spelled out on paper; internal ones (the note numbers, #n1-1) are not. */
+  a[href^="http"]::after { content: ' (' attr(href) ')'; font-size: 0.75em; color: #6d645a; unicode-bidi: isolate; direction: ltr; }
 }`;
 }
 
@@ -64,43 +73,58 @@ function link(url: string, text: string): string {
 }
 
 function tagsHtml(tags: readonly string[]): string {
-  return tags.length === 0 ? '' : `<p class="tags">${tags.map((tag) => `<span class="tag" dir="auto">#${escapeHtml(tag)}</span>`).join(' ')}</p>`;
+  return tags.length === 0 ? '' : `<p class="tags">${tags.map((tag) => `<bdi class="tag" dir="auto">#${userText(tag)}</bdi>`).join(' ')}</p>`;
 }
 
-/** Markers the escaping leaves alone, turned into <bdi dir="ltr"> after it. */
+/** Markers the escaping leaves alone, turned into <bdi dir="ltr"> or <bdi> after it. */
 const LTR_OPEN = '\uE000';
-const LTR_CLOSE = '\uE001';
-const markLtr = (text: string) => `${LTR_OPEN}${text}${LTR_CLOSE}`;
-const stripMarkers = (text: string) => text.replace(/[\uE000\uE001]/g, '');
+const BDI_CLOSE = '\uE001';
+const AUTO_OPEN = '\uE002';
+const markLtr = (text: string) => `${LTR_OPEN}${text}${BDI_CLOSE}`;
+const markAuto = (text: string) => `${AUTO_OPEN}${text}${BDI_CLOSE}`;
+const stripMarkers = (text: string) => text.replace(/[\uE000-\uE002]/g, '');
 function escapeWithLtr(text: string): string {
-  return escapeHtml(text).replace(new RegExp(LTR_OPEN, 'g'), '<bdi dir="ltr">').replace(new RegExp(LTR_CLOSE, 'g'), '</bdi>');
+  return escapeHtml(text).replace(/\uE000/g, '<bdi dir="ltr">').replace(/\uE002/g, '<bdi>').replace(/\uE001/g, '</bdi>');
 }
 
 function citeHtml(entry: ExportEntry, labels: ExportLabels): string {
   const citation = { ...entry.citation, title: stripMarkers(entry.citation.title), source: stripMarkers(entry.citation.source), author: stripMarkers(entry.citation.author) };
-  const [title, ...rest] = citationParts(citation, labels, markLtr).map(escapeWithLtr);
+  const [title, ...rest] = citationParts(citation, labels, markLtr, markAuto).map(escapeWithLtr);
   const parts = [`<cite>${title ?? ''}</cite>`, ...rest].join(`${ARABIC_COMMA} `);
   const where = entry.position ? escapeWithLtr(positionText(entry, labels, markLtr)) : `<span class="orphan">${escapeHtml(labels.orphan)}</span>`;
   return `<p class="cite">— ${[parts, where, link(entry.citation.url, labels.link)].filter(Boolean).join(' · ')}</p>`;
 }
 
 function entryHtml(entry: ExportEntry, view: ExportView, labels: ExportLabels, id?: string): string {
-  const note = entry.note.trim() === '' ? '' : `<p class="note" dir="auto"><span class="note-label">${escapeHtml(labels.note)}:</span> ${escapeHtml(entry.note.trim())}</p>`;
+  // The label is the export's language; the note is isolated with its own direction (a Latin note keeps its leading = or @).
+  const note = entry.note.trim() === '' ? '' : `<p class="note"><span class="note-label">${escapeHtml(labels.note)}:</span> <bdi class="note-text" dir="auto">${userText(entry.note.trim())}</bdi></p>`;
   return `<article class="entry entry-${entry.color}"${id ? ` id="${id}"` : ''} data-highlight="${escapeHtml(entry.id)}">
-<blockquote class="quote" dir="auto"><mark class="hl-${entry.color}">${escapeHtml(entry.quote)}</mark></blockquote>
-<p class="label">${escapeHtml(entry.colorLabel)} (${escapeHtml(COLOR_NAMES[view.locale][entry.color])})</p>
+<blockquote class="quote" dir="auto"><mark class="hl-${entry.color}">${userText(entry.quote)}</mark></blockquote>
+<p class="label">${bdi(entry.colorLabel)} (${escapeHtml(COLOR_NAMES[view.locale][entry.color])})</p>
 ${note}${tagsHtml(entry.tags)}${citeHtml(entry, labels)}</article>`;
 }
 
 function segmentsHtml(segments: readonly ExportSegment[], sectionIndex: number): string {
   return segments
     .map((segment) => {
-      const text = escapeHtml(segment.text);
-      const body = segment.color ? `<mark class="hl-${segment.color}">${text}</mark>` : text;
+      const text = userText(segment.text);
+      const body = markHtml(segmentColors(segment), text);
       const refs = (segment.notes ?? []).map((number) => `<sup class="ref"><a href="#n${sectionIndex + 1}-${number}">${number}</a></sup>`).join('');
       return body + refs;
     })
     .join('');
+}
+
+/**
+ * A highlighted run: one colour as its class; where highlights overlap, every
+ * colour as horizontal stripes (outermost on top), so none hides another.
+ */
+function markHtml(colors: readonly HighlightColor[], text: string): string {
+  if (colors.length === 0) return text;
+  if (colors.length === 1) return `<mark class="hl-${colors[0]}">${text}</mark>`;
+  const step = 100 / colors.length;
+  const stops = colors.map((color, index) => `#${COLOR_FILLS[color]} ${(index * step).toFixed(2)}% ${((index + 1) * step).toFixed(2)}%`).join(', ');
+  return `<mark class="hl-${colors.at(-1)} hl-over" data-colors="${colors.join(' ')}" style="background-image: linear-gradient(${stops})">${text}</mark>`;
 }
 
 const BLOCK_TAGS: Record<string, [string, string]> = {
@@ -114,8 +138,8 @@ function sectionCitationHtml(section: ExportSection, labels: ExportLabels): stri
   const citation = section.citation;
   if (!citation) return '';
   const fields = [
-    citation.source && `${escapeHtml(labels.source)}: ${escapeHtml(citation.source)}`,
-    citation.author && `${escapeHtml(labels.author)}: ${escapeHtml(citation.author)}`,
+    citation.source && `${escapeHtml(labels.source)}: ${bdi(citation.source)}`,
+    citation.author && `${escapeHtml(labels.author)}: ${bdi(citation.author)}`,
     `${escapeHtml(labels.published)}: ${citation.published ? `<bdi dir="ltr">${escapeHtml(citation.published)}</bdi>` : escapeHtml(labels.undated)}`,
     link(citation.url, labels.link),
   ].filter(Boolean);

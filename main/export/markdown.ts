@@ -8,12 +8,12 @@
 import { stringify } from 'yaml';
 import type { ExportEntry, ExportSection, ExportSegment, ExportView } from '../../common/api.js';
 import type { ArticleMeta } from '../../common/types/article.js';
-import { ARABIC_COMMA, citationParts, LRM, positionText, safeUrl } from './common.js';
+import { ARABIC_COMMA, citationParts, firstStrongDirection, isolate, LRM, normalizeExportText, positionText, safeUrl } from './common.js';
 import { COLOR_NAMES, EXPORT_LABELS, type ExportLabels } from './labels.js';
 
 /** Backslash-escapes what CommonMark and Obsidian would read as markup. */
 export function escapeMarkdown(text: string): string {
-  return text
+  return normalizeExportText(text)
     .split('\n')
     .map((line) =>
       line
@@ -38,12 +38,25 @@ export function obsidianTag(tag: string): string {
   return /^[\p{N}_/-]+$/u.test(cleaned) ? `_${cleaned}` : cleaned;
 }
 
+const RLM = '\u200F';
+
+/**
+ * "#tag #tag": each tag preceded by a mark of its own direction and a space,
+ * so the "#" stands on the tag's side (left of a Latin tag, right of an Arabic
+ * one) in any paragraph, and Obsidian still sees a tag after a space.
+ */
 function hashTags(tags: readonly string[]): string {
   return tags
     .map(obsidianTag)
     .filter(Boolean)
-    .map((tag) => `#${tag}`)
-    .join(' ');
+    .map((tag) => `${firstStrongDirection(tag) === 'ltr' ? LRM : RLM} #${tag}`)
+    .join('')
+    .trim();
+}
+
+/** Spaces and tabs that start a line would make it code or a list: written as character references (kept, not lost). */
+function keepLeadingSpace(line: string): string {
+  return line.replace(/^[ \t]+/, (space) => space.replace(/\t/g, '&#9;').replace(/ /g, '&#32;'));
 }
 
 function linkTo(url: string, labels: ExportLabels): string {
@@ -61,17 +74,20 @@ function citationLine(entry: ExportEntry, labels: ExportLabels): string {
 function quoteBlock(text: string): string {
   return escapeMarkdown(text)
     .split('\n')
-    .map((line) => (line.trim() === '' ? '>' : `> ${line}`))
+    .map((line) => (line.trim() === '' ? '>' : `> ${keepLeadingSpace(line)}`))
     .join('\n');
 }
 
+/** A note: each line isolated (its own direction), lines joined by hard breaks (a backslash at the end of a line). */
 function noteLines(note: string): string {
-  // A backslash at the end of a line is a hard line break in CommonMark.
-  return escapeMarkdown(note.trim()).split('\n').join('\\\n');
+  return escapeMarkdown(normalizeExportText(note).trim())
+    .split('\n')
+    .map((line) => (line.trim() === '' ? '' : isolate(keepLeadingSpace(line))))
+    .join('\\\n');
 }
 
 function entryMarkdown(entry: ExportEntry, labels: ExportLabels, locale: 'ar' | 'en'): string {
-  const parts = [quoteBlock(entry.quote), `*${escapeMarkdown(entry.colorLabel)} (${COLOR_NAMES[locale][entry.color]})*`];
+  const parts = [quoteBlock(entry.quote), `*${isolate(escapeMarkdown(entry.colorLabel))} (${COLOR_NAMES[locale][entry.color]})*`];
   if (entry.note.trim() !== '') parts.push(`**${labels.note}:** ${noteLines(entry.note)}`);
   const tags = hashTags(entry.tags);
   if (tags) parts.push(tags);
@@ -112,8 +128,8 @@ function sectionCitation(section: ExportSection, labels: ExportLabels): string {
   const citation = section.citation;
   if (!citation) return '';
   const fields: string[] = [];
-  if (citation.source) fields.push(`**${labels.source}:** ${escapeMarkdown(citation.source)}`);
-  if (citation.author) fields.push(`**${labels.author}:** ${escapeMarkdown(citation.author)}`);
+  if (citation.source) fields.push(`**${labels.source}:** ${isolate(escapeMarkdown(citation.source))}`);
+  if (citation.author) fields.push(`**${labels.author}:** ${isolate(escapeMarkdown(citation.author))}`);
   fields.push(`**${labels.published}:** ${citation.published ? `${LRM}${citation.published}${LRM}` : labels.undated}`);
   const link = linkTo(citation.url, labels);
   if (link) fields.push(link);
@@ -128,7 +144,7 @@ function sectionMarkdown(section: ExportSection, index: number, view: ExportView
     for (const block of section.blocks) out.push(blockMarkdown(block.kind, segmentsMarkdown(block.segments, index)));
     const noted = section.entries.filter((entry) => entry.noteNumber > 0);
     for (const entry of noted) {
-      const body = [entry.note.trim() !== '' ? noteLines(entry.note) : '', hashTags(entry.tags), `*${escapeMarkdown(entry.colorLabel)}*`].filter(Boolean).join(' ');
+      const body = [entry.note.trim() !== '' ? noteLines(entry.note) : '', hashTags(entry.tags), `*${isolate(escapeMarkdown(entry.colorLabel))}*`].filter(Boolean).join(' ');
       out.push(`[^${footnoteId(index, entry.noteNumber)}]: ${body}`);
     }
     const orphans = section.entries.filter((entry) => entry.position === null);

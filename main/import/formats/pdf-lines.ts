@@ -30,7 +30,8 @@ export interface TextLine {
 }
 
 const center = (piece: TextPiece) => piece.x + piece.width / 2;
-const isMarkOnly = (text: string) => /^\p{M}+$/u.test(text);
+/** A piece that is only combining marks (pdf.js sometimes puts a space before one: " ً"). */
+const isMarkOnly = (text: string) => /^\s*\p{M}+\s*$/u.test(text);
 const LATIN_LETTER = /[A-Za-z\u00C0-\u024F\u0370-\u03FF\u0400-\u04FF]/g;
 const RTL_LETTERS = new RegExp(RTL_LETTER.source, 'g');
 
@@ -45,40 +46,109 @@ function percentile(values: number[], p: number): number {
 }
 
 /**
+ * Puts marks into a piece after the letter drawn under `at`: a piece of
+ * several letters is divided evenly between its letters (right to left for
+ * Arabic), and the marks go after that letter and the marks it already has.
+ */
+export function insertMarkAt(piece: TextPiece, marks: string, at: number): string {
+  const clusters = piece.text.match(/\P{M}\p{M}*|\p{M}+/gu) ?? [];
+  if (clusters.length <= 1) return withMarks(piece.text, marks);
+  const rtl = RTL_LETTER.test(piece.text);
+  const fraction = piece.width > 0 ? Math.min(0.999, Math.max(0, (rtl ? piece.x + piece.width - at : at - piece.x) / piece.width)) : 1;
+  let index = Math.floor(fraction * clusters.length);
+  // Never onto a space: the nearest letter, looking back first (a mark follows its letter).
+  for (let step = 0; step < clusters.length; step += 1) {
+    if (clusters[index - step] && !/^\s/.test(clusters[index - step] as string)) {
+      index -= step;
+      break;
+    }
+    if (clusters[index + step] && !/^\s/.test(clusters[index + step] as string)) {
+      index += step;
+      break;
+    }
+  }
+  clusters[index] = withMarks(clusters[index] as string, marks);
+  return clusters.join('');
+}
+
+/** A letter (with its marks) and more marks; on a lam-alef ligature they belong to the lam (alef takes no vowel). */
+function withMarks(cluster: string, marks: string): string {
+  if (/^[\uFEF5-\uFEFC]/u.test(cluster)) {
+    const [lam, alef] = [...(cluster[0] as string).normalize('NFKC')];
+    return `${lam}${cluster.slice(1)}${marks}${alef ?? ''}`;
+  }
+  return cluster + marks;
+}
+
+/**
  * Diacritics drawn as pieces of their own (above or below the letter, so on a
- * slightly different baseline) are appended to the piece they sit over.
+ * slightly different baseline; browsers' PDFs do this for every mark) are put
+ * back after the letter they sit over, found by position — not at the end of
+ * the piece, which would move them to another letter (تُدخل → تدُخل).
  */
 function attachMarks(pieces: TextPiece[]): TextPiece[] {
   const bases = pieces.filter((piece) => !isMarkOnly(piece.text)).map((piece) => ({ ...piece }));
   for (const mark of pieces.filter((piece) => isMarkOnly(piece.text))) {
     const at = center(mark);
+    const marks = mark.text.trim();
+    // The letter it is drawn over, else the nearest one on its line (a mark may stick out of its letter's advance).
+    const distance = (base: TextPiece) => Math.max(0, base.x - at - 0.5, at - (base.x + base.width) - 0.5);
     const host = bases
-      .filter((base) => Math.abs(base.y - mark.y) <= base.size && at >= base.x - 0.5 && at <= base.x + base.width + 0.5)
-      .sort((a, b) => Math.abs(center(a) - at) - Math.abs(center(b) - at))[0];
-    if (host) host.text += mark.text;
-    else bases.push({ ...mark });
+      .filter((base) => base.text.trim() !== '' && Math.abs(base.y - mark.y) <= 1.2 * base.size && distance(base) <= Math.max(0.5, 0.6 * base.size))
+      .sort((a, b) => distance(a) - distance(b) || Math.abs(center(a) - at) - Math.abs(center(b) - at))[0];
+    if (host) host.text = insertMarkAt(host, marks, at);
+    else bases.push({ ...mark, text: marks });
   }
   return bases;
 }
 
+/**
+ * The last guard: a combining mark never starts a word. One that a PDF left
+ * after a space (رجاء ً, نصّا ًأو) goes back onto the letter before the space.
+ */
+export function reattachStrayMarks(text: string): string {
+  return text.replace(/(\P{M})(\s+)(\p{M}+)/gu, (whole, letter: string, space: string, marks: string) => (/\s/.test(letter) ? whole : `${letter}${marks}${space}`));
+}
+
 /** Groups a page's pieces into lines by baseline (tolerant enough to keep raised diacritics on their line). */
 export function groupLines(pieces: readonly TextPiece[]): TextPiece[][] {
-  const sorted = pieces.filter((piece) => piece.text !== '' && !(piece.width < 0.01 && piece.text.trim() === '')).sort((a, b) => b.y - a.y);
+  const kept = pieces.filter((piece) => piece.text !== '' && !(piece.width < 0.01 && piece.text.trim() === ''));
+  // Lines are made of letters; marks (which a font may shift far above or below the baseline) join a line afterwards.
+  const sorted = kept.filter((piece) => !isMarkOnly(piece.text)).sort((a, b) => b.y - a.y);
   const groups: TextPiece[][] = [];
+  const baselines: number[] = [];
   let current: TextPiece[] = [];
   let anchor: TextPiece | undefined;
   for (const piece of sorted) {
     if (anchor && Math.abs(anchor.y - piece.y) <= 0.4 * Math.max(anchor.size, piece.size)) {
       current.push(piece);
-      // The line's baseline is that of its longest piece, not of a raised mark.
-      if (piece.text.length > anchor.text.length && !isMarkOnly(piece.text)) anchor = piece;
+      // The line's baseline is that of its longest piece.
+      if (piece.text.length > anchor.text.length) anchor = piece;
       continue;
     }
-    if (current.length > 0) groups.push(current);
+    if (current.length > 0 && anchor) {
+      groups.push(current);
+      baselines.push(anchor.y);
+    }
     current = [piece];
     anchor = piece;
   }
-  if (current.length > 0) groups.push(current);
+  if (current.length > 0 && anchor) {
+    groups.push(current);
+    baselines.push(anchor.y);
+  }
+  for (const mark of kept.filter((piece) => isMarkOnly(piece.text))) {
+    let best = -1;
+    for (let index = 0; index < groups.length; index += 1) {
+      const gap = Math.abs((baselines[index] as number) - mark.y);
+      if (gap <= 1.2 * mark.size && (best < 0 || gap < Math.abs((baselines[best] as number) - mark.y))) best = index;
+    }
+    if (best >= 0) (groups[best] as TextPiece[]).push(mark);
+    else {
+      groups.push([mark]);
+      baselines.push(mark.y);
+    }
+  }
   return groups.map(attachMarks);
 }
 
@@ -133,7 +203,7 @@ export function lineText(pieces: readonly TextPiece[], rtl: boolean): string {
     parts.push(piece);
     i += 1;
   }
-  return foldPresentationForms(joinPieces(parts, rtl)).replace(/\s+/g, ' ').trim();
+  return reattachStrayMarks(foldPresentationForms(joinPieces(parts, rtl)).replace(/\s+/g, ' ')).trim();
 }
 
 /** A page's lines, top to bottom. */

@@ -89,8 +89,9 @@ describe('DOCX export', () => {
         const shaded = runs.filter((run) => run.xml.includes(`w:fill="${COLOR_FILLS[highlight.color]}"`)).map((run) => run.text).join('|');
         expect(shaded, highlight.phrase).toContain(highlight.phrase);
         if (highlight.note) {
+          // Each note line is isolated (FSI…PDI) and lines are separate runs around a w:br.
           const all = paragraphs.map((paragraph) => paragraph.runs.map((run) => run.text).join('\n')).join('\n');
-          expect(all).toContain(highlight.note);
+          expect(all.replace(/[\u2066-\u2069]/g, '').replace(/\n+/g, '\n')).toContain(highlight.note);
         }
       }
       // The XSS note is text in Word, escaped in the XML.

@@ -28,7 +28,8 @@ afterAll(async () => {
   await archive.app.close();
 });
 
-const squash = (text: string) => text.replace(/[\s\u200E\u200F\u202A-\u202E\u2066-\u2069]/g, '');
+// Lam-alef stays one presentation-form character in the text layer (pdf-text-layer.ts): folded here.
+const squash = (text: string) => text.replace(/[\uFB50-\uFDFF\uFE70-\uFEFE]+/g, (run) => run.normalize('NFKC')).replace(/[\s\u200E\u200F\u202A-\u202E\u2066-\u2069]/g, '');
 
 describe('PDF export', () => {
   it.skipIf(reason !== '')(`prints the notes with Chromium; pdftotext finds the Arabic title and highlights${reason ? ` — skipped: ${reason}` : ''}`, async () => {
@@ -40,9 +41,7 @@ describe('PDF export', () => {
     writeFileSync(path, bytes);
     const text = squash(execFileSync(pdftotext, [path, '-'], { encoding: 'utf8' }));
     expect(text).toContain(squash('المعارضة السورية تتقدم نحو حمص'));
-    // pdftotext files some final nūn glyphs (Noto Naskh draws them below the line) under the next line: compare without nūn.
-    const withoutNoon = (value: string) => value.replace(/ن/g, '');
-    for (const planned of SEED_HIGHLIGHTS) expect(withoutNoon(text)).toContain(withoutNoon(squash(planned.phrase)));
+    for (const planned of SEED_HIGHLIGHTS) expect(text).toContain(squash(planned.phrase));
   }, 60_000);
 
   it('uses the renderer a host registers (the Electron printToPDF hook)', async () => {
