@@ -9,6 +9,7 @@ import type { SearchResult } from '../../common/api.js';
 import { useApp } from '../app/api-context.js';
 import { Dialog } from '../app/Dialog.js';
 import { articleRoute } from '../app/use-route.js';
+import { fillIsolated } from '../i18n/fill.js';
 import { useI18n } from '../i18n/i18n.js';
 import { NO_FILTERS, SearchFilters, type FilterValues } from './SearchFilters.js';
 import { useSearch } from './use-search.js';
@@ -44,8 +45,19 @@ function ResultItem({ result, active, onOpen }: { result: SearchResult; active: 
             {t.searchApproximate}
           </span>
         )}
+        {result.snippetField === 'title' && <span className="badge title-badge">{t.searchTitleMatch}</span>}
         {result.externalId && <span className="external-id">{result.externalId}</span>}
       </div>
+      {result.partial && (
+        <p className="partial-line" title={t.searchPartialHint}>
+          <span className="partial-count">{fillIsolated(t.searchPartial, { matched: result.partial.matched, total: result.partial.total })}</span>
+          {result.partial.missing.map((word) => (
+            <s key={word} className="missing-word" dir="auto" aria-label={`${t.searchPartialHint}: ${word}`}>
+              {word}
+            </s>
+          ))}
+        </p>
+      )}
       <p className="result-snippet" dir="auto" lang="ar" data-snippet={JSON.stringify(result.snippet.highlights)}>
         {result.snippet.text}
       </p>
@@ -121,6 +133,16 @@ export function SearchPalette({ onClose }: { onClose: () => void }) {
           <button type="button" className="link-button" dir="auto" onClick={() => setQuery(response.didYouMean ?? '')}>
             {response.didYouMean}
           </button>
+        </p>
+      )}
+      {response?.searched && response.searched.length > 0 && (
+        <p className="searched-as">
+          {t.searchSearchedAs}{' '}
+          {response.searched.map((entry) => (
+            <span key={entry.word} className="searched-form">
+              <bdi dir="ltr">{entry.word}</bdi> → <bdi dir="rtl" lang="ar">{entry.forms.join('، ')}</bdi>
+            </span>
+          ))}
         </p>
       )}
       {titles.length > 0 && (

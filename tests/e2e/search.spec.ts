@@ -71,3 +71,73 @@ test('variant spellings find the passage, highlight the original characters, and
   await page.getByRole('searchbox', { name: 'البحث في الأرشيف' }).fill('الإستراتيجية');
   await expect(page.locator('#search-results [role="option"]')).toHaveCount(1);
 });
+
+/** Whether the range painted under `reader-focus` is on screen. */
+async function focusOnScreen(page: import('@playwright/test').Page): Promise<boolean> {
+  return page.evaluate(() => {
+    const range = [...(CSS.highlights.get('reader-focus') ?? [])][0] as Range | undefined;
+    const rect = range?.getBoundingClientRect();
+    return rect !== undefined && rect.height > 0 && rect.top >= 0 && rect.bottom <= window.innerHeight;
+  });
+}
+
+test('issue 9: an attached particle, ي for ى, a Latin spelling and a partial query each open the passage their snippet shows', async ({ page, shell }) => {
+  await page.goto(shell.url);
+  await page.getByRole('button', { name: 'أضف المقال التجريبي' }).click();
+  await expect(page.locator('article.reader-text')).toBeVisible();
+  await page.getByRole('link', { name: 'العودة إلى المكتبة' }).click();
+
+  const cases: Array<{ query: string; shown: RegExp; check?: () => Promise<void> }> = [
+    // و glued to a city the article never writes with و.
+    { query: 'وحمص', shown: /^حمص$/ },
+    // ي typed for the ى of على, alone and between the words it joins.
+    { query: 'علي', shown: /^على$/ },
+    { query: 'سيطرة علي درعا', shown: /^(سيطرة|على|درعا)$/ },
+    // A Latin spelling: the palette says which Arabic word was searched.
+    {
+      query: 'Homs',
+      shown: /^حمص$/,
+      check: async () => {
+        await expect(page.locator('.searched-as')).toContainText('Homs');
+        await expect(page.locator('.searched-as')).toContainText('حمص');
+      },
+    },
+    // A word absent from the archive does not empty the result: partial, with the word struck through.
+    {
+      query: 'قوات النظام برشلونة',
+      shown: /^(قوات|لقوات|النظام|قواتها)$/,
+      check: async () => {
+        const first = page.locator('#search-results [role="option"]').first();
+        await expect(first.locator('.partial-count')).toContainText('جزئي');
+        await expect(first.locator('.missing-word')).toHaveText(['برشلونة']);
+        await page.screenshot({ path: join(SCREENS_DIR, 'search-partial.png') });
+      },
+    },
+  ];
+  for (const c of cases) {
+    await page.keyboard.press('Control+k');
+    const input = page.getByRole('searchbox', { name: 'البحث في الأرشيف' });
+    await input.fill(c.query);
+    const result = page.locator('#search-results [role="option"]').first();
+    await expect(result).toContainText('أعلنت المعارضة السورية');
+    await c.check?.();
+    // The first word the snippet highlights: Enter must open the reader exactly there.
+    await expect.poll(async () => (await painted(page, 'search-hit'))[0] ?? '').toMatch(c.shown);
+    const snippetWord = (await painted(page, 'search-hit'))[0]!;
+    const snippetText = (await result.locator('.result-snippet').textContent()) ?? '';
+    await input.press('Enter');
+    await expect(page).toHaveURL(/#\/article\/[^?]+\?at=\d+-\d+$/);
+    await expect.poll(() => painted(page, 'reader-focus')).toEqual([snippetWord]);
+    expect(await focusOnScreen(page)).toBe(true);
+    // The passage around the focus is the snippet's passage (not another occurrence of the word).
+    const after = await page.evaluate(() => {
+      const range = [...(CSS.highlights.get('reader-focus') ?? [])][0] as Range;
+      return (range.startContainer.textContent ?? '').slice(range.startOffset, range.startOffset + 50);
+    });
+    // The words from the focus on (the last, possibly cut, dropped) read the same in the snippet.
+    const following = after.replace(/\s+/g, ' ').split(' ').slice(0, -1).join(' ');
+    expect(snippetText.replace(/\s+/g, ' ')).toContain(following);
+    if (c.query === 'Homs') await page.screenshot({ path: join(SCREENS_DIR, 'search-latin-opened.png') });
+    await page.getByRole('link', { name: 'العودة إلى المكتبة' }).click();
+  }
+});
