@@ -54,6 +54,10 @@ export function procliticSplits(q: string): ProcliticSplit[] {
       }
       // الله, الذي, الان…: their ال is not the article.
       if (rest.startsWith('ال') && !ARTICLE_EXCEPTIONS.has(rest)) push(`${head}ال`, rest.slice(2), letter, true);
+      if (p === 'ل' && ARTICLE_EXCEPTIONS.has(`ا${rest}`)) {
+        push(head, `ا${rest}`, true, false); // لله → الله, never ل + له
+        continue;
+      }
       push(head, rest, letter, false);
     }
   }
