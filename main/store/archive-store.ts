@@ -225,8 +225,13 @@ export class ArchiveStore {
     state.base = base;
     this.seq = 0;
     this.needsCompaction = false;
-    // Lines left in the journal now carry an old base and are skipped on load; emptying it is housekeeping.
-    await this.journal?.reset().catch(() => undefined);
+    // Lines left in the journal now carry an old base and are skipped on load, but a torn tail must go
+    // before the next append, or that append would be glued onto it: if emptying fails, the next change
+    // compacts again instead of appending.
+    const journal = await this.openJournal();
+    await journal.reset().catch(() => {
+      journal.broken = true;
+    });
   }
 
   private async openJournal(): Promise<JournalWriter> {
