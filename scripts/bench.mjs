@@ -6,7 +6,9 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-const BENCHES = ['search', 'import', 'reader', 'export'];
+const BENCHES = ['search', 'import', 'scale', 'reader', 'export', 'store'];
+// `--big`: bench-scale also runs its 50,000-article and 500 MB dataset scenarios (tens of minutes).
+const EXTRA_ARGS = { scale: process.argv.includes('--big') ? ['--big'] : [] };
 const onlyArg = process.argv.find((arg) => arg.startsWith('--only='));
 const only = onlyArg ? onlyArg.slice('--only='.length).split(',') : BENCHES;
 
@@ -16,7 +18,7 @@ for (const name of only) {
   if (!existsSync(`${root}/${script}`)) continue;
   console.error(`\n=== bench ${name}`);
   const started = Date.now();
-  const run = spawnSync('npx', ['tsx', script], { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'], maxBuffer: 64 * 1024 * 1024 });
+  const run = spawnSync('npx', ['tsx', script, ...(EXTRA_ARGS[name] ?? [])], { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'], maxBuffer: 64 * 1024 * 1024 });
   const seconds = Math.round((Date.now() - started) / 1000);
   try {
     results[name] = { ...JSON.parse(run.stdout), wallSeconds: seconds };
