@@ -12,6 +12,7 @@ import { open } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { QirtasError } from '../../common/errors.js';
 import { ArticleFile, LibraryFile, SCHEMA_VERSION } from '../../common/types/article.js';
+import { detailWithoutContent } from '../../common/error-detail.js';
 import { ALLOWED_NAME, ARTICLE_NAME, BackupManifest, MANIFEST_NAME } from './manifest.js';
 import { BackupRefused, DEFAULT_LIMITS, readCentralDirectory, readEntry, unsafeNameReason, type ZipEntry, type ZipLimits } from './zip-read.js';
 
@@ -43,7 +44,7 @@ function parseJson(name: string, bytes: Uint8Array): unknown {
   try {
     return JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes));
   } catch (error) {
-    throw new BackupRefused(name, `it is not valid JSON (${(error as Error).message})`);
+    throw new BackupRefused(name, `it is not valid JSON (${detailWithoutContent(error)})`);
   }
 }
 

@@ -14,6 +14,7 @@ import type { Selector } from '../../common/anchoring/selectors.js';
 import { QirtasError } from '../../common/errors.js';
 import { countWords } from '../../common/text/fingerprint.js';
 import { keepSafeLink } from '../../common/url-rule.js';
+import { detailWithoutContent } from '../../common/error-detail.js';
 import {
   Annotation,
   ArticleMeta,
@@ -95,7 +96,7 @@ export function parseAnnotationExport(text: string, name: string): z.infer<typeo
   try {
     raw = JSON.parse(text.replace(/^\uFEFF/, ''));
   } catch (error) {
-    throw new QirtasError('INVALID_INPUT', `${name}: this is not JSON (${(error as Error).message}).`, name);
+    throw new QirtasError('INVALID_INPUT', `${name}: this is not JSON (${detailWithoutContent(error)}).`, name);
   }
   const parsed = Collection.safeParse(raw);
   if (!parsed.success) {

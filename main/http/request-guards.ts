@@ -6,10 +6,35 @@
  */
 import { timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
+import type { ErrorCode, ErrorParams } from '../../common/errors.js';
 
 export interface GuardFailure {
   status: number;
   message: string;
+  /** The error code in the body (default: BAD_ARGS for 4xx, INTERNAL for 5xx). */
+  code?: ErrorCode;
+  params?: ErrorParams;
+  /** Close the connection after answering (the client is not worth waiting for). */
+  close?: boolean;
+}
+
+/**
+ * Headers that must come once: two Host headers could pass the allow-list with
+ * one and route with the other (Node keeps the first and drops the rest
+ * silently), and the same goes for the token, the Origin and the body's type
+ * and length.
+ */
+const SINGLE_HEADERS = new Set(['host', 'origin', 'authorization', 'content-type', 'content-length', 'transfer-encoding']);
+
+export function checkDuplicateHeaders(request: IncomingMessage): GuardFailure | null {
+  const seen = new Set<string>();
+  for (let index = 0; index < request.rawHeaders.length; index += 2) {
+    const name = (request.rawHeaders[index] ?? '').toLowerCase();
+    if (!SINGLE_HEADERS.has(name)) continue;
+    if (seen.has(name)) return { status: 400, message: `The request has more than one ${name} header.`, close: true };
+    seen.add(name);
+  }
+  return null;
 }
 
 /** Hosts a browser on this machine uses for our port; anything else is a rebinding attempt. */

@@ -4,6 +4,12 @@
  * `POST /api/<operation>`; push events stream from `GET /api/events` as
  * Server-Sent Events. Every /api request needs the per-launch token; every
  * request passes the Host and Origin checks first. No CORS headers, ever.
+ * Statuses mean what happened (http-status.ts): 400 bad arguments, 404 unknown
+ * operation or article, 409 locked or conflicting, 413 too large (answered
+ * with the limit while the rest of the body is read and thrown away, so the
+ * client sees the answer, not a reset connection), 408 for a body that does not
+ * arrive in time, 500 internal; the body is always the wire format
+ * { ok: false, error }.
  */
 import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
@@ -11,11 +17,15 @@ import type { AddressInfo } from 'node:net';
 import type { Dispatch } from '../service/dispatcher.js';
 import type { EventHub } from '../service/event-hub.js';
 import { SECURITY_HEADERS } from './content-security.js';
-import { checkHost, checkJsonBody, checkOrigin, checkToken, type GuardFailure } from './request-guards.js';
+import { readRequestBody, type BodyLimits } from './body-reader.js';
+import { statusForError } from './http-status.js';
+import { checkDuplicateHeaders, checkHost, checkJsonBody, checkOrigin, checkToken, type GuardFailure } from './request-guards.js';
 import { readStaticFile } from './static-files.js';
 
-/** A 50 MB file sent as base64 fits; anything bigger is refused before it is read. */
-const MAX_BODY_BYTES = 80 * 1024 * 1024;
+/** A 50 MB file sent as base64 fits; anything bigger is refused (413) before it is parsed. */
+export const MAX_BODY_BYTES = 80 * 1024 * 1024;
+/** A whole body must arrive within this (a token holder trickling bytes would hold a request open forever). */
+export const BODY_TIMEOUT_MS = 60_000;
 const HEARTBEAT_MS = 25_000;
 
 export interface ShellServerOptions {
@@ -25,6 +35,8 @@ export interface ShellServerOptions {
   /** 0 picks a free port. */
   port?: number;
   token?: string;
+  /** Overrides for tests: the body size limit and the body read timeout. */
+  limits?: Partial<BodyLimits>;
 }
 
 export interface ShellServer {
@@ -41,25 +53,10 @@ function send(response: ServerResponse, status: number, body: string | Buffer, c
 }
 
 function refuse(response: ServerResponse, failure: GuardFailure): void {
-  send(response, failure.status, JSON.stringify({ ok: false, error: { code: 'BAD_ARGS', message: failure.message } }), 'application/json; charset=utf-8');
-}
-
-function readBody(request: IncomingMessage): Promise<Buffer | null> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    request.on('data', (chunk: Buffer) => {
-      size += chunk.length;
-      if (size > MAX_BODY_BYTES) {
-        resolve(null);
-        request.destroy();
-        return;
-      }
-      chunks.push(chunk);
-    });
-    request.on('end', () => resolve(Buffer.concat(chunks)));
-    request.on('error', reject);
-  });
+  if (response.headersSent) return;
+  const error = { code: failure.code ?? (failure.status >= 500 ? 'INTERNAL' : 'BAD_ARGS'), message: failure.message, ...(failure.params ? { params: failure.params } : {}) };
+  if (failure.close) response.setHeader('Connection', 'close');
+  send(response, failure.status, JSON.stringify({ ok: false, error }), 'application/json; charset=utf-8');
 }
 
 function streamEvents(request: IncomingMessage, response: ServerResponse, events: EventHub, open: Set<ServerResponse>): void {
@@ -91,17 +88,21 @@ async function handleApi(
     return;
   }
   const notJson = checkJsonBody(request);
-  if (notJson) return refuse(response, notJson);
-  const body = await readBody(request);
-  if (body === null) return refuse(response, { status: 413, message: 'Request too large.' });
+  if (notJson) {
+    // Nothing of the body is needed: it is read and thrown away, so the client is not reset mid-send.
+    request.resume();
+    return refuse(response, notJson);
+  }
+  const body = await readRequestBody(request, { maxBytes: MAX_BODY_BYTES, timeoutMs: BODY_TIMEOUT_MS, ...options.limits });
+  if (!body.ok) return refuse(response, body.failure);
   let args: unknown;
   try {
-    args = body.length === 0 ? {} : JSON.parse(body.toString('utf8'));
+    args = body.bytes.length === 0 ? {} : JSON.parse(body.bytes.toString('utf8'));
   } catch {
     return refuse(response, { status: 400, message: 'The request body is not valid JSON.' });
   }
   const result = await options.dispatch(path.slice('/api/'.length), args);
-  send(response, 200, JSON.stringify(result), 'application/json; charset=utf-8');
+  send(response, result.ok ? 200 : statusForError(result.error.code), JSON.stringify(result), 'application/json; charset=utf-8');
 }
 
 export async function startShellServer(options: ShellServerOptions): Promise<ShellServer> {
@@ -111,15 +112,21 @@ export async function startShellServer(options: ShellServerOptions): Promise<She
   const eventStreams = new Set<ServerResponse>();
 
   const server = createServer((request, response) => {
-    const failure = checkHost(request, port) ?? checkOrigin(request, port);
-    if (failure) return refuse(response, failure);
+    const failure = checkDuplicateHeaders(request) ?? checkHost(request, port) ?? checkOrigin(request, port);
+    if (failure) {
+      request.resume();
+      return refuse(response, failure);
+    }
     const path = (request.url ?? '/').split('?')[0] ?? '/';
     if (path.startsWith('/api/')) {
       const unauthorised = checkToken(request, token);
-      if (unauthorised) return refuse(response, unauthorised);
+      if (unauthorised) {
+        request.resume();
+        return refuse(response, unauthorised);
+      }
       handleApi(request, response, path, options, eventStreams).catch((error: unknown) => {
         console.error('qirtas serve:', error);
-        if (!response.headersSent) refuse(response, { status: 500, message: 'Internal error.' });
+        refuse(response, { status: 500, code: 'INTERNAL', message: 'Internal error.' });
       });
       return;
     }
@@ -130,6 +137,9 @@ export async function startShellServer(options: ShellServerOptions): Promise<She
     }, () => send(response, 500, 'Internal error', 'text/plain; charset=utf-8'));
   });
 
+  // Node's own backstops behind the body timeout: headers must come quickly, and no request may last forever.
+  server.headersTimeout = 20_000;
+  server.requestTimeout = Math.max(120_000, (options.limits?.timeoutMs ?? BODY_TIMEOUT_MS) * 2);
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(port, '127.0.0.1', () => resolve());

@@ -2,8 +2,11 @@
  * How the renderer reaches the archive: IPC through the preload's `window.qirtas`
  * under Electron, HTTP to the browser shell otherwise. Both carry the same wire
  * format ({ ok, value } | { ok: false, error }); components never know which.
+ * Over HTTP, failures come with honest statuses (400, 404, 409, 413, 500) and
+ * the same body; whatever arrives becomes that wire format here.
  */
 import type { ArchiveEvent, WireResponse } from '../../common/api.js';
+import type { ApiError } from '../../common/errors.js';
 import type { OperationName } from '../../common/operations.js';
 
 export interface Transport {
@@ -48,18 +51,50 @@ async function readEventStream(body: ReadableStream<BufferSource>, listener: (ev
   }
 }
 
-export function httpTransport(token: string): Transport {
+/** The error code a status stands for, when a body did not say (a proxy's page, a cut connection). */
+function codeForStatus(status: number): ApiError['code'] {
+  if (status === 400 || status === 413 || status === 408 || status === 415) return 'BAD_ARGS';
+  if (status === 404) return 'NOT_FOUND';
+  if (status === 409) return 'CONFLICT';
+  if (status === 401 || status === 403) return 'LOCKED';
+  return 'INTERNAL';
+}
+
+function isWireResponse(body: unknown): body is WireResponse {
+  if (!body || typeof body !== 'object') return false;
+  const candidate = body as { ok?: unknown; error?: { code?: unknown; message?: unknown } };
+  if (candidate.ok === true) return 'value' in candidate;
+  return candidate.ok === false && typeof candidate.error?.code === 'string' && typeof candidate.error.message === 'string';
+}
+
+/**
+ * Any answer as the wire format: the server's { ok, value } | { ok: false, error }
+ * whatever the status (400, 404, 409, 413, 500 carry it too), and anything else
+ * — a body that is not JSON, JSON of another shape, no answer at all — as
+ * { ok: false, error } naming the status, so callers never see an exception.
+ */
+export async function wireFromResponse(response: Response): Promise<WireResponse> {
+  const body: unknown = await response.json().catch(() => undefined);
+  if (isWireResponse(body)) return body;
+  const message = response.ok ? 'The server answered with something that is not a Qirtas reply.' : `The server answered ${response.status}${response.statusText ? ` ${response.statusText}` : ''}.`;
+  return { ok: false, error: { code: response.ok ? 'INTERNAL' : codeForStatus(response.status), message } };
+}
+
+/** `base` is the shell's address ("./" in the page; an absolute URL elsewhere, e.g. in tests). */
+export function httpTransport(token: string, base = './'): Transport {
   const headers = { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` };
   return {
     async call(operation, args) {
-      const response = await fetch(`./api/${operation}`, { method: 'POST', headers, body: JSON.stringify(args ?? {}) });
-      if (response.headers.get('content-type')?.startsWith('application/json')) return (await response.json()) as WireResponse;
-      return { ok: false, error: { code: 'INTERNAL', message: `The server answered ${response.status}.` } };
+      try {
+        return await wireFromResponse(await fetch(`${base}api/${operation}`, { method: 'POST', headers, body: JSON.stringify(args ?? {}) }));
+      } catch (error) {
+        return { ok: false, error: { code: 'INTERNAL', message: `The Qirtas server could not be reached (${(error as Error).message}).` } };
+      }
     },
     subscribe(listener) {
       const controller = new AbortController();
       const connect = (): void => {
-        fetch('./api/events', { headers, signal: controller.signal })
+        fetch(`${base}api/events`, { headers, signal: controller.signal })
           .then((response) => (response.body ? readEventStream(response.body as ReadableStream<BufferSource>, listener) : undefined))
           .catch(() => undefined)
           .finally(() => {

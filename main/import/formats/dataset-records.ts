@@ -7,6 +7,7 @@
  */
 import Papa from 'papaparse';
 import { articleFromRecord, RecordError } from './dataset-record.js';
+import { detailWithoutContent } from '../../../common/error-detail.js';
 import type { ParsedArticle } from './parsed-article.js';
 
 export type DatasetItem = { line: number; article: ParsedArticle } | { line: number; error: string };
@@ -47,6 +48,16 @@ function lineEndings(): (text: string, last: boolean) => string {
   };
 }
 
+/**
+ * The columns a CSV has, for its error message: named only when they look like
+ * column names; otherwise counted, because the "CSV" may be any file (a symlink
+ * to a secret one) and its first line must not be repeated.
+ */
+function columnsSaid(fields: readonly string[]): string {
+  const plausible = fields.length <= 50 && fields.every((field) => field.length <= 40 && /^[\p{L}\p{N}\p{M} _.()-]*$/u.test(field));
+  return plausible ? `it has: ${fields.join(', ')}` : `its first line has ${fields.length} column${fields.length === 1 ? '' : 's'} that are not column names`;
+}
+
 export function jsonlRecords(): RecordSplitter {
   let partial = '';
   let line = 0;
@@ -59,7 +70,7 @@ export function jsonlRecords(): RecordSplitter {
     try {
       record = JSON.parse(text);
     } catch (error) {
-      return { line: number, error: `not valid JSON (${(error as Error).message})` };
+      return { line: number, error: `not valid JSON (${detailWithoutContent(error)})` };
     }
     if (!record || typeof record !== 'object' || Array.isArray(record)) return { line: number, error: 'expected a JSON object {"title": …, "body": …}' };
     return fromRecord(number, record as Record<string, unknown>);
@@ -139,7 +150,7 @@ export function csvRecords(): RecordSplitter {
       if (!Array.isArray(fields)) throw new DatasetError(`line ${headerLine}: ${'error' in fields ? fields.error : 'the header cannot be read'}`);
       header = { fields: fields.map((field) => field.trim().toLowerCase()), delimiter };
       for (const required of ['title', 'body']) {
-        if (!header.fields.includes(required)) throw new DatasetError(`the CSV has no "${required}" column (it has: ${header.fields.join(', ')})`);
+        if (!header.fields.includes(required)) throw new DatasetError(`the CSV has no "${required}" column (${columnsSaid(header.fields)})`);
       }
     }
     const row = parseRow(text, line, header.delimiter);

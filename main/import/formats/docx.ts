@@ -9,6 +9,7 @@
  */
 import mammoth from 'mammoth';
 import { checkZipBytes, mib, TOO_LARGE, type ZipLimits } from '../../backup/zip-read.js';
+import { detailWithoutContent } from '../../../common/error-detail.js';
 import { plainBlocks, takeOpeningTitle } from './html-blocks.js';
 import { article, ImportError, type Reader } from './parsed-article.js';
 import { htmlToBlocks } from './sanitize.js';
@@ -53,8 +54,7 @@ async function checkArchive(bytes: Uint8Array, fileName: string, limits: ZipLimi
 }
 
 function describe(error: unknown): string {
-  const message = error instanceof Error ? error.message : String(error);
-  return message.split('\n')[0]!.slice(0, 200);
+  return detailWithoutContent(error);
 }
 
 export const readDocx: Reader = async (bytes, fileName) => {

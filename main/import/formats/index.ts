@@ -11,6 +11,7 @@ import { readMarkdown } from './markdown.js';
 import { ImportError, type ParsedArticle, type Reader } from './parsed-article.js';
 import { readPdf } from './pdf.js';
 import { readTxt } from './txt.js';
+import { detailWithoutContent } from '../../../common/error-detail.js';
 
 export { ImportError, type ParsedArticle, type Reader, type ReaderOptions } from './parsed-article.js';
 export { EncodingUnsureError } from './decode.js';
@@ -73,19 +74,25 @@ function size(bytes: number): string {
   return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
 }
 
+/** "N; the limit is L", never worded the same on both sides ("50.0 MB; the limit is 50.0 MB"): exact bytes when rounding hides the difference. */
+export function sizeAndLimit(bytes: number, limit: number): string {
+  const [shown, shownLimit] = size(bytes) === size(limit) ? [`${bytes.toLocaleString('en')} bytes`, `${limit.toLocaleString('en')} bytes`] : [size(bytes), size(limit)];
+  return `${shown}; the limit is ${shownLimit}`;
+}
+
 /** Parses one file into articles (datasets give many), or throws an ImportError naming the file. */
 export async function parseFile(bytes: Uint8Array, fileName: string, options: ParseFileOptions = {}): Promise<ParsedArticle[]> {
   const reader = readerFor(fileName, options.format);
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
   if (bytes.length > maxBytes) {
-    throw new ImportError(fileName, `the file is too large (${size(bytes.length)}; the limit is ${size(maxBytes)})`, { reason: 'file-too-large', size: bytes.length, limit: maxBytes });
+    throw new ImportError(fileName, `the file is too large (${sizeAndLimit(bytes.length, maxBytes)})`, { reason: 'file-too-large', size: bytes.length, limit: maxBytes });
   }
   if (bytes.length === 0) throw new ImportError(fileName, 'the file is empty', { reason: 'file-empty' });
   try {
     return await reader(bytes, fileName, { encoding: options.encoding });
   } catch (error) {
     if (error instanceof ImportError) throw error;
-    const message = error instanceof Error ? error.message.split('\n')[0] : String(error);
-    throw new ImportError(fileName, `the file could not be read (${message})`);
+    // The reader's complaint without any of the file's text it may quote.
+    throw new ImportError(fileName, `the file could not be read (${detailWithoutContent(error)})`);
   }
 }

@@ -4,6 +4,7 @@
  * no links followed. Pieces → lines → paragraphs (pdf-lines.ts); text that came
  * out in visual order is detected and repaired, with a warning.
  */
+import { detailWithoutContent } from '../../../common/error-detail.js';
 import { withoutTitleHeading } from './blocks.js';
 import { plainBlocks, takeOpeningTitle } from './html-blocks.js';
 import { article, ImportError, type Reader } from './parsed-article.js';
@@ -15,10 +16,8 @@ export const VISUAL_ORDER_SUSPECTED = 'PDF text may be in visual (reversed) orde
 
 const latin1 = (bytes: Uint8Array) => Buffer.from(bytes).toString('latin1');
 
-function describe(error: unknown): string {
-  const message = error instanceof Error ? error.message : String(error);
-  return message.split('\n')[0]!.slice(0, 200);
-}
+/** pdf.js's complaint, without any of the file it may quote. */
+const describe = detailWithoutContent;
 
 function loadError(fileName: string, error: unknown): ImportError {
   const name = (error as { name?: string } | null)?.name;
