@@ -6,6 +6,7 @@
  * dispatcher, sets the application menu, and on quit waits (with a time limit)
  * for the archive to close.
  */
+import './dom-geometry.js';
 import { app, BrowserWindow, dialog, Menu } from 'electron';
 import { join } from 'node:path';
 import { QirtasError } from '../../common/errors.js';

@@ -87,7 +87,8 @@ export class ElectronHost {
     if (!existsSync(MAIN_BUNDLE)) throw new Error(`${MAIN_BUNDLE} is missing: run node scripts/build.mjs first.`);
     const node = ensureNode22();
     this.child = spawn(node, [HARNESS], {
-      cwd: REPO_ROOT,
+      // The app's own folder: nothing may be found in the repository's node_modules by accident.
+      cwd: this.options.appRoot ?? REPO_ROOT,
       env: {
         ...process.env,
         ...this.options.env,

@@ -1,0 +1,1 @@
+export function makeStandInElectronDist(version: string): string;
