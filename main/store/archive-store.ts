@@ -92,16 +92,14 @@ export class ArchiveStore {
   static async open(dataDir: string, options: OpenOptions = {}): Promise<ArchiveStore> {
     const readOnly = options.readOnly ?? false;
     const log = options.log ?? ((message: string) => process.stderr.write(`${message}\n`));
-    if (!readOnly) {
-      for (const folder of [dataDir, join(dataDir, ARTICLES_DIR), join(dataDir, INDEX_DIR), join(dataDir, BACKUPS_DIR)]) {
-        await mkdir(folder, { recursive: true });
-      }
-    }
+    if (!readOnly) await mkdir(dataDir, { recursive: true });
     const lock = readOnly ? null : await acquireDataLock(dataDir);
     try {
+      // Before anything else touches the folder: an interrupted restore is rolled back first.
       const loaded = await loadLibrary(dataDir, !readOnly, log);
       const store = new ArchiveStore(dataDir, loaded.state, loaded.journal, loaded.needsCompaction, lock, options.compactAtEntries ?? COMPACT_AT_ENTRIES);
       if (!readOnly) {
+        for (const folder of [ARTICLES_DIR, INDEX_DIR, BACKUPS_DIR]) await mkdir(join(dataDir, folder), { recursive: true });
         await sweepTempFiles([dataDir, join(dataDir, ARTICLES_DIR)]);
         if (store.needsCompaction) await store.compact();
         const swept = await sweepOrphans(dataDir, (id) => store.state.get(id) !== undefined);
