@@ -36,10 +36,18 @@ const cache = new Map<string, string>();
 export function findPackage(name: string, appRoot: string | undefined, mustHave: string): string | null {
   const candidates: string[] = [];
   if (appRoot) candidates.push(join(appRoot, 'node_modules', name));
+  const require = createRequire(join(process.cwd(), 'index.js'));
   try {
-    candidates.push(dirname(createRequire(join(process.cwd(), 'index.js')).resolve(`${name}/package.json`)));
+    candidates.push(dirname(require.resolve(`${name}/package.json`)));
   } catch {
-    // not resolvable from here
+    // package.json not exported (@embedpdf/fonts-arabic): from its main entry up to the package folder
+    try {
+      let folder = dirname(require.resolve(name));
+      while (!existsSync(join(folder, 'package.json')) && dirname(folder) !== folder) folder = dirname(folder);
+      candidates.push(folder);
+    } catch {
+      // not resolvable from here
+    }
   }
   return candidates.find((folder) => existsSync(join(folder, mustHave))) ?? null;
 }

@@ -18,6 +18,8 @@ export interface TextPiece {
   width: number;
   /** Font size (the text matrix's vertical scale). */
   size: number;
+  /** Position in the page's content stream, when known. */
+  order?: number;
 }
 
 export interface TextLine {
@@ -93,9 +95,15 @@ function attachMarks(pieces: TextPiece[]): TextPiece[] {
     const marks = mark.text.trim();
     // The letter it is drawn over, else the nearest one on its line (a mark may stick out of its letter's advance).
     const distance = (base: TextPiece) => Math.max(0, base.x - at - 0.5, at - (base.x + base.width) - 0.5);
-    const host = bases
-      .filter((base) => base.text.trim() !== '' && Math.abs(base.y - mark.y) <= 1.2 * base.size && distance(base) <= Math.max(0.5, 0.6 * base.size))
-      .sort((a, b) => distance(a) - distance(b) || Math.abs(center(a) - at) - Math.abs(center(b) - at))[0];
+    const near = bases.filter((base) => base.text.trim() !== '' && Math.abs(base.y - mark.y) <= 1.2 * base.size && distance(base) <= Math.max(0.5, 0.6 * base.size));
+    // Browsers draw right-to-left text in visual order, each mark just before its letter: when
+    // the next glyph drawn is a nearby Arabic letter, that is the mark's letter (a font may place
+    // the mark's origin over the neighbouring glyph, so position alone can pick the wrong one).
+    const next = mark.order === undefined ? undefined : near.filter((base) => base.order !== undefined && base.order > mark.order!).sort((a, b) => a.order! - b.order!)[0];
+    const host =
+      next && RTL_LETTER.test(next.text) && bases.every((base) => base.order === undefined || base.order <= mark.order! || base.order >= next.order! || base.text.trim() === '')
+        ? next
+        : near.sort((a, b) => distance(a) - distance(b) || Math.abs(center(a) - at) - Math.abs(center(b) - at))[0];
     if (host) host.text = insertMarkAt(host, marks, at);
     else bases.push({ ...mark, text: marks });
   }
@@ -107,7 +115,9 @@ function attachMarks(pieces: TextPiece[]): TextPiece[] {
  * after a space (رجاء ً, نصّا ًأو) goes back onto the letter before the space.
  */
 export function reattachStrayMarks(text: string): string {
-  return text.replace(/(\P{M})(\s+)(\p{M}+)/gu, (whole, letter: string, space: string, marks: string) => (/\s/.test(letter) ? whole : `${letter}${marks}${space}`));
+  return text
+    .replace(/(\P{M})(\s+)(\p{M}+)/gu, (whole, letter: string, space: string, marks: string) => (/\s/.test(letter) ? whole : `${letter}${marks}${space}`))
+    .replace(/(\S)\s{2,}/g, '$1 ');
 }
 
 /** Groups a page's pieces into lines by baseline (tolerant enough to keep raised diacritics on their line). */

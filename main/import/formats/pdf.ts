@@ -66,11 +66,12 @@ export const readPdf: Reader = async (bytes, fileName) => {
       const page = await doc.getPage(number);
       const content = await page.getTextContent();
       const pieces: TextPiece[] = [];
-      for (const item of content.items) {
-        if (!('str' in item)) continue;
+      content.items.forEach((item, order) => {
+        if (!('str' in item)) return;
         const [a, b, c, d, x, y] = item.transform as number[];
-        pieces.push({ text: item.str, x: x!, y: y!, width: item.width, size: Math.hypot(c!, d!) || Math.hypot(a!, b!) });
-      }
+        // A glyph the PDF maps to no character comes back as U+0000: nothing to keep.
+        pieces.push({ text: item.str.replaceAll(String.fromCharCode(0), ''), x: x!, y: y!, width: item.width, size: Math.hypot(c!, d!) || Math.hypot(a!, b!), order });
+      });
       pages.push(pageLines(pieces));
       page.cleanup();
     }
