@@ -116,8 +116,15 @@ export class ArchiveStore {
     return this.lock === null;
   }
 
-  /** Waits for every queued write, then releases the lock. */
+  /**
+   * Waits for every queued write, folds the journal into library.json (so the
+   * file alone is the whole library after a clean exit: for an older Qirtas,
+   * which knows no journal, and for anyone reading it), then releases the lock.
+   */
   async close(): Promise<void> {
+    if (!this.closing && !this.readOnly && ((this.journal?.count ?? 0) > 0 || (this.journalContents?.entries.length ?? 0) > 0)) {
+      await this.compact().catch(() => undefined); // the journal keeps everything if this fails
+    }
     this.closing = true;
     await this.queue.drain();
     await this.journal?.close();

@@ -174,7 +174,8 @@ describe('a missing library.json next to article files', () => {
     await store.compact();
     await store.updateMeta(first.meta.id, (meta) => ({ ...meta, title: 'عنوان محفوظ في السجل', tags: ['سجل'] }));
     await store.updateArticle(second.meta.id, (file) => ({ ...file, annotations: [annotation('note-1')] }));
-    await store.close();
+    // Not closed: as if the process died (a clean close folds the journal into library.json).
+    await store.quiesce();
     const { unlinkSync } = await import('node:fs');
     unlinkSync(join(dataDir, LIBRARY_FILE));
 
@@ -202,7 +203,8 @@ describe('the library journal', () => {
     await store.addArticles([entry]);
     await store.updateMeta(entry.meta.id, (meta) => ({ ...meta, title: 'أول' }));
     await store.updateMeta(entry.meta.id, (meta) => ({ ...meta, title: 'ثان' }));
-    await store.close();
+    // Not closed: as if the process died, so the two titles are still journal lines.
+    await store.quiesce();
     return { dataDir, id: entry.meta.id };
   }
 
@@ -235,6 +237,16 @@ describe('the library journal', () => {
     const store = await ArchiveStore.open(dataDir, { ...quiet, readOnly: true });
     expect(store.getMeta(id).title).toBe('ثان');
     await store.close();
+  });
+
+  it('is folded into library.json by a clean close, so the file alone is the whole library', async () => {
+    const { dataDir, id } = await journaled();
+    const store = await ArchiveStore.open(dataDir, quiet);
+    await store.updateMeta(id, (meta) => ({ ...meta, tags: ['أخير'] }));
+    await store.close();
+    expect(readFileSync(join(dataDir, LIBRARY_JOURNAL_FILE), 'utf8')).toBe('');
+    const library = JSON.parse(readFileSync(join(dataDir, LIBRARY_FILE), 'utf8'));
+    expect(library.articles[0]).toMatchObject({ title: 'ثان', tags: ['أخير'] });
   });
 
   it('keeps library changes small: one tag change appends one line instead of rewriting library.json', async () => {
