@@ -46,6 +46,18 @@ export function wordCoverage(source: string, extracted: string): Coverage {
   return { found: want.size - missing.length, total: want.size, ratio: (want.size - missing.length) / want.size, missing };
 }
 
+/**
+ * How many of the distinct words of `source` a viewer's find locates in
+ * `extracted` (as pdf.js's find does: in the text content joined, not only as
+ * whole tokens — a note number drawn beside a word may join it there).
+ */
+export function findCoverage(source: string, extracted: string): Coverage {
+  const want = wordsOf(source);
+  const haystack = canonical(extracted).replace(BIDI_CONTROLS, '');
+  const missing = [...want].filter((word) => !haystack.includes(word));
+  return { found: want.size - missing.length, total: want.size, ratio: (want.size - missing.length) / want.size, missing };
+}
+
 /** How many of the letters and marks of `source` (counted with repeats) `extracted` holds. */
 export function letterCoverage(source: string, extracted: string): Coverage {
   const count = (text: string) => {
