@@ -7,10 +7,14 @@
  */
 import type { ArticleMeta } from '../types/article.js';
 import type { ReadingStatus } from '../types/library.js';
-import { collationKey, foldText } from './collation.js';
+import { collationKey, collationKeyOfFolded, foldText } from './collation.js';
 
 export interface LibraryEntry {
   readonly meta: ArticleMeta;
+  /** Creation order of entries (a changed article gets a new entry, so a later number). */
+  readonly seq: number;
+  /** Scratch mark for OrderCache (which entries a new universe still holds). */
+  mark: number;
   readonly status: ReadingStatus;
   readonly highlightCount: number;
   readonly sourceKey: string;
@@ -24,7 +28,8 @@ export interface LibraryEntry {
   /** Milliseconds; NaN when never read. */
   readonly addedTime: number;
   readonly lastReadTime: number;
-  /** Filled by titleKeyOf / haystackOf. */
+  /** Filled on first need by foldedTitleOf / titleKeyOf / haystackOf. */
+  foldedTitle: string | null;
   titleKey: string | null;
   haystack: string | null;
 }
@@ -58,10 +63,20 @@ export function readingStatusOf(meta: ArticleMeta): ReadingStatus {
   return meta.readingStatus ?? 'unread';
 }
 
+let entrySeq = 0;
+
+/** The seq the next entry will get: entries made before this call have a smaller one. */
+export function nextEntrySeq(): number {
+  return entrySeq + 1;
+}
+
 export function makeEntry(meta: ArticleMeta, folds: FoldCache, highlightCount = meta.highlightCount ?? 0): LibraryEntry {
+  entrySeq += 1;
   const lastRead = meta.lastReadAt ? Date.parse(meta.lastReadAt) : Number.NaN;
   return {
     meta,
+    seq: entrySeq,
+    mark: 0,
     status: readingStatusOf(meta),
     highlightCount,
     sourceKey: folds.fold(meta.source),
@@ -72,19 +87,31 @@ export function makeEntry(meta: ArticleMeta, folds: FoldCache, highlightCount = 
     year: meta.published ? meta.published.slice(0, 4) : '',
     addedTime: Date.parse(meta.importedAt),
     lastReadTime: lastRead,
+    foldedTitle: null,
     titleKey: null,
     haystack: null,
   };
 }
 
+export function foldedTitleOf(entry: LibraryEntry): string {
+  entry.foldedTitle ??= foldText(entry.meta.title);
+  return entry.foldedTitle;
+}
+
 export function titleKeyOf(entry: LibraryEntry): string {
-  entry.titleKey ??= collationKey(entry.meta.title);
+  entry.titleKey ??= collationKeyOfFolded(foldedTitleOf(entry));
   return entry.titleKey;
 }
 
 /** Title, source, author and tags, folded, one per line: what the filter box searches. */
 export function haystackOf(entry: LibraryEntry): string {
-  entry.haystack ??= [foldText(entry.meta.title), entry.sourceKey, entry.authorKey, ...entry.tagKeys].join('\n');
+  if (entry.haystack === null) {
+    let text = foldedTitleOf(entry);
+    if (entry.sourceKey) text += `\n${entry.sourceKey}`;
+    if (entry.authorKey) text += `\n${entry.authorKey}`;
+    for (const tag of entry.tagKeys) text += `\n${tag}`;
+    entry.haystack = text;
+  }
   return entry.haystack;
 }
 

@@ -1,78 +1,79 @@
 /**
- * Library sorting (issue 10): by title, source or author in Arabic collation
- * (through RankTable ranks, so 50,000 rows sort by number), or by published date,
- * date added, words, highlights or last read. Articles without the value (no
- * source, undated, never read) come last in either direction; ties fall back to
- * the title, then the date added.
+ * Library sorting (issue 10): by title, source or author in Arabic order (their
+ * collation keys compare as plain strings, see collation.ts), or by published
+ * date, date added, words, highlights or last read. Articles without the value
+ * (no source, undated, never read) come last in either direction; ties fall back
+ * to the title, then the newest added, then the id — a total order, so a sorted
+ * list can be kept up to date by merging the few entries that changed (order.ts).
  */
-import type { LibrarySort, LibrarySortField } from '../types/library.js';
+import type { LibrarySort } from '../types/library.js';
 import { type LibraryEntry, titleKeyOf } from './entry.js';
-import { RankTable } from './ranks.js';
-
-/** Collation ranks of titles, sources and authors, kept between queries. */
-export class LibraryRanks {
-  readonly titles = new RankTable();
-  readonly sources = new RankTable();
-  readonly authors = new RankTable();
-}
 
 function publishedNumber(published: string | null): number {
   if (!published) return Number.NaN;
   return Number(published.slice(0, 4)) * 10_000 + Number(published.slice(5, 7)) * 100 + Number(published.slice(8, 10));
 }
 
-/** The number an entry sorts by for `field`; NaN when it has no value. */
-function keyFunction(field: LibrarySortField, entries: readonly LibraryEntry[], ranks: LibraryRanks): (entry: LibraryEntry) => number {
+type SortKey = { kind: 'text'; of: (entry: LibraryEntry) => string } | { kind: 'number'; of: (entry: LibraryEntry) => number };
+
+/** What an entry sorts by for a field: a collation key ("" when missing) or a number (NaN when missing). */
+export function sortKey(field: LibrarySort['field']): SortKey {
   switch (field) {
     case 'title':
-      ranks.titles.ensure(entries.map(titleKeyOf));
-      return (entry) => ranks.titles.rankOf(titleKeyOf(entry));
+      return { kind: 'text', of: titleKeyOf };
     case 'source':
-      ranks.sources.ensure(entries.map((entry) => entry.sourceKeySort));
-      return (entry) => (entry.sourceKeySort ? ranks.sources.rankOf(entry.sourceKeySort) : Number.NaN);
+      return { kind: 'text', of: (entry) => entry.sourceKeySort };
     case 'author':
-      ranks.authors.ensure(entries.map((entry) => entry.authorKeySort));
-      return (entry) => (entry.authorKeySort ? ranks.authors.rankOf(entry.authorKeySort) : Number.NaN);
+      return { kind: 'text', of: (entry) => entry.authorKeySort };
     case 'published':
-      return (entry) => publishedNumber(entry.meta.published);
+      return { kind: 'number', of: (entry) => publishedNumber(entry.meta.published) };
     case 'added':
-      return (entry) => entry.addedTime;
+      return { kind: 'number', of: (entry) => entry.addedTime };
     case 'words':
-      return (entry) => entry.meta.wordCount;
+      return { kind: 'number', of: (entry) => entry.meta.wordCount };
     case 'highlights':
-      return (entry) => entry.highlightCount;
+      return { kind: 'number', of: (entry) => entry.highlightCount };
     case 'lastRead':
-      return (entry) => entry.lastReadTime;
+      return { kind: 'number', of: (entry) => entry.lastReadTime };
   }
 }
 
-/** A new array of the entries in the requested order. */
-export function sortEntries(entries: readonly LibraryEntry[], sort: LibrarySort, ranks: LibraryRanks): LibraryEntry[] {
-  const n = entries.length;
-  const primary = keyFunction(sort.field, entries, ranks);
-  const title = sort.field === 'title' ? null : keyFunction('title', entries, ranks);
-  const keys = new Float64Array(n);
-  const ties = new Float64Array(n);
-  const added = new Float64Array(n);
+/** The comparison every library order follows (see the header). */
+export function entryComparator(sort: LibrarySort): (a: LibraryEntry, b: LibraryEntry) => number {
+  const key = sortKey(sort.field);
   const sign = sort.direction === 'desc' ? -1 : 1;
-  for (let i = 0; i < n; i += 1) {
-    const entry = entries[i] as LibraryEntry;
-    keys[i] = primary(entry);
-    ties[i] = title ? title(entry) : 0;
-    added[i] = entry.addedTime;
-  }
-  const order = new Uint32Array(n);
-  for (let i = 0; i < n; i += 1) order[i] = i;
-  order.sort((a, b) => {
-    const ka = keys[a] as number;
-    const kb = keys[b] as number;
-    const missingA = Number.isNaN(ka);
-    const missingB = Number.isNaN(kb);
-    if (missingA !== missingB) return missingA ? 1 : -1;
-    if (!missingA && ka !== kb) return (ka - kb) * sign;
-    return (ties[a] as number) - (ties[b] as number) || (added[b] as number) - (added[a] as number) || a - b;
-  });
-  const sorted = new Array<LibraryEntry>(n);
-  for (let i = 0; i < n; i += 1) sorted[i] = entries[order[i] as number] as LibraryEntry;
-  return sorted;
+  const primary =
+    key.kind === 'text'
+      ? (a: LibraryEntry, b: LibraryEntry) => {
+          const ka = key.of(a);
+          const kb = key.of(b);
+          if (ka === kb) return 0;
+          if (ka === '' || kb === '') return ka === '' ? 1 : -1;
+          return (ka < kb ? -1 : 1) * sign;
+        }
+      : (a: LibraryEntry, b: LibraryEntry) => {
+          const ka = key.of(a);
+          const kb = key.of(b);
+          const missingA = Number.isNaN(ka);
+          const missingB = Number.isNaN(kb);
+          if (missingA || missingB) return missingA === missingB ? 0 : missingA ? 1 : -1;
+          return ka === kb ? 0 : (ka < kb ? -1 : 1) * sign;
+        };
+  return (a, b) => {
+    const first = primary(a, b);
+    if (first !== 0) return first;
+    if (sort.field !== 'title') {
+      const ta = titleKeyOf(a);
+      const tb = titleKeyOf(b);
+      if (ta !== tb) return ta < tb ? -1 : 1;
+    }
+    if (a.addedTime !== b.addedTime) return b.addedTime - a.addedTime;
+    return a.meta.id < b.meta.id ? -1 : a.meta.id > b.meta.id ? 1 : 0;
+  };
+}
+
+/** A new array of the entries in the requested order. */
+export function sortEntries(entries: readonly LibraryEntry[], sort: LibrarySort): LibraryEntry[] {
+  // Title keys are folded on first use and cached on the entry, so ties only cost their first comparison.
+  return [...entries].sort(entryComparator(sort));
 }

@@ -99,8 +99,11 @@ export class ArchiveService implements ArchiveOperations {
       log: (message) => console.error(message),
     });
     this.backups.start();
-    // Archives from before issue 10 have no highlight counts: count them once, in the background.
-    if (!this.store.readOnly) setTimeout(() => void this.library.ensureHighlightCounts().catch(() => undefined), 2000).unref();
+    // In the background once the app is up: count highlights of articles that have no count yet (archives from
+    // before issue 10, new imports), and fold titles so the first title sort or filter is as quick as the next.
+    if (!this.store.readOnly) {
+      setTimeout(() => void this.library.ensureHighlightCounts().then(() => this.library.warm()).catch(() => undefined), 2000).unref();
+    }
   }
 
   /**

@@ -8,21 +8,25 @@
  * files.
  */
 import type { z } from 'zod';
-import type { Contract, LibraryRow, ListLibraryResult, ResultOf } from '../../common/api.js';
+import type { Contract, LibraryFacets, LibraryRow, ListLibraryResult, ResultOf } from '../../common/api.js';
 import { QirtasError } from '../../common/errors.js';
 import {
   applyFilters,
   compileFilters,
+  type CompiledFilters,
   countFacets,
   EntryCache,
+  type EntryTest,
+  filterWords,
+  haystackOf,
   type LibraryEntry,
-  LibraryRanks,
-  sortEntries,
+  OrderCache,
+  titleKeyOf,
   toRow,
   withDescendants,
 } from '../../common/library/index.js';
 import type { ArticleMeta } from '../../common/types/article.js';
-import type { LibraryFilters, ParsedLibraryScope } from '../../common/types/library.js';
+import type { Collection, LibraryFilters, ParsedLibraryScope, SavedSearch } from '../../common/types/library.js';
 import type { LibraryStore } from './library-store.js';
 
 type Args<K extends keyof Contract> = z.output<Contract[K]['args']>;
@@ -48,7 +52,10 @@ export function notFoundCollection(id: string): QirtasError {
 
 export class LibraryOps {
   readonly entries = new EntryCache();
-  private readonly ranks = new LibraryRanks();
+  private readonly orders = new OrderCache();
+  /** One entry per article, in the store's order; the same array while no metadata changed. */
+  private universeCache: { metas: ArticleMeta[]; entries: LibraryEntry[] } | null = null;
+  private lastQuery: QueryResult | null = null;
   /** Highlight counts of articles whose metadata does not hold one yet. */
   private readonly counted = new Map<string, number>();
   private counting: Promise<void> | null = null;
@@ -98,6 +105,7 @@ export class LibraryOps {
       }
     };
     await Promise.all(Array.from({ length: Math.min(PARALLEL_READS, missing.length) }, reader));
+    this.universeCache = null;
     await this.persistCounts();
   }
 
@@ -132,30 +140,54 @@ export class LibraryOps {
     this.deps.changed();
   }
 
-  /** The entries of a scope, before the listing's own filters. */
-  private async scopeEntries(scope: ParsedLibraryScope): Promise<LibraryEntry[]> {
-    const store = this.store;
-    const all = store.listMeta();
-    const out: LibraryEntry[] = [];
+  /** Every article's entry; the same array until some metadata changes (so sorted orders stay cached). */
+  private universe(): LibraryEntry[] {
+    const metas = this.store.listMeta();
+    const cached = this.universeCache;
+    if (cached && cached.metas.length === metas.length) {
+      let same = true;
+      for (let i = 0; i < metas.length && same; i += 1) same = cached.metas[i] === metas[i];
+      if (same) return cached.entries;
+    }
+    const entries = metas.map((meta) => this.entryOf(meta));
+    this.universeCache = { metas: [...metas], entries };
+    return entries;
+  }
+
+  /**
+   * Fills title keys and filter text ahead of the first title sort or filter
+   * (about a second of Arabic folding at 50,000 articles), a slice at a time so
+   * requests are served in between.
+   */
+  async warm(): Promise<void> {
+    const entries = this.universe();
+    for (let i = 0; i < entries.length; i += 2000) {
+      for (const entry of entries.slice(i, i + 2000)) {
+        titleKeyOf(entry);
+        haystackOf(entry);
+      }
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+    this.orders.ordered(this.universe(), { field: 'title', direction: 'asc' });
+  }
+
+  /** Which articles a scope holds, as a test over entries. */
+  private async scopeTest(scope: ParsedLibraryScope): Promise<EntryTest> {
     switch (scope.kind) {
       case 'all':
-        for (const meta of all) if (meta.trashedAt === null) out.push(this.entryOf(meta));
-        return out;
+        return (entry) => entry.meta.trashedAt === null;
       case 'trash':
-        for (const meta of all) if (meta.trashedAt !== null) out.push(this.entryOf(meta));
-        return out;
+        return (entry) => entry.meta.trashedAt !== null;
       case 'collection': {
-        const collections = store.library.collections;
+        const collections = this.store.library.collections;
         if (!collections.some((collection) => collection.id === scope.id)) throw notFoundCollection(scope.id);
         const wanted = scope.deep ? withDescendants(collections, scope.id) : new Set([scope.id]);
-        for (const meta of all) {
-          if (meta.trashedAt !== null || !meta.collectionIds) continue;
-          if (meta.collectionIds.some((id) => wanted.has(id))) out.push(this.entryOf(meta));
-        }
-        return out;
+        return (entry) => entry.meta.trashedAt === null && entry.meta.collectionIds !== undefined && entry.meta.collectionIds.some((id) => wanted.has(id));
       }
-      case 'savedSearch':
-        return this.savedSearchEntries(scope.id);
+      case 'savedSearch': {
+        const ids = new Set((await this.savedSearchEntries(scope.id)).map((entry) => entry.meta.id));
+        return (entry) => ids.has(entry.meta.id);
+      }
     }
   }
 
@@ -187,19 +219,56 @@ export class LibraryOps {
 
   async listLibrary(args: Args<'listLibrary'>): Promise<ListLibraryResult> {
     if (needsAllCounts(args.filters) || args.facets || args.sort.field === 'highlights') await this.ensureHighlightCounts();
-    const scoped = await this.scopeEntries(args.scope);
-    const compiled = compileFilters(args.filters, this.entries.folds);
-    const filtered = applyFilters(scoped, compiled);
-    const sorted = sortEntries(filtered, args.sort, this.ranks);
-    const window = sorted.slice(args.offset, args.offset + args.limit);
+    const result = await this.query(args);
+    if (args.facets && !result.facets) result.facets = countFacets(result.scoped, result.compiled, args.filters, (value) => this.entries.folds.fold(value));
+    const matching = result.matching;
     return {
-      total: sorted.length,
-      scopeTotal: scoped.length,
+      total: matching.length,
+      scopeTotal: result.scoped.length,
       offset: args.offset,
-      rows: window.map((entry) => this.rowOf(entry.meta)),
-      ...(args.ids ? { ids: sorted.map((entry) => entry.meta.id) } : {}),
-      ...(args.facets ? { facets: countFacets(scoped, compiled, args.filters, (value) => this.entries.folds.fold(value)) } : {}),
+      rows: matching.slice(args.offset, args.offset + args.limit).map((entry) => this.rowOf(entry.meta)),
+      ...(args.ids ? { ids: matching.map((entry) => entry.meta.id) } : {}),
+      ...(args.facets ? { facets: result.facets } : {}),
     };
+  }
+
+  /**
+   * The scoped and matching entries, in order. The last answer is kept: scrolling
+   * (another window of the same listing) reuses it, and typing more of a filter
+   * word narrows the previous matches instead of the whole library.
+   */
+  private async query(args: Args<'listLibrary'>): Promise<QueryResult> {
+    const universe = this.universe();
+    const { text, ...rest } = args.filters;
+    const key = JSON.stringify([args.scope, args.sort, rest]);
+    const words = filterWords(text);
+    const tree = this.store.library;
+    const last = this.lastQuery;
+    if (last && last.universe === universe && last.key === key && last.collections === tree.collections && last.savedSearches === tree.savedSearches) {
+      if (sameWords(last.words, words)) return last;
+      if (narrows(last.words, words)) {
+        const compiled = compileFilters(args.filters, this.entries.folds);
+        const matching = compiled.text ? last.matching.filter(compiled.text) : last.matching;
+        this.lastQuery = { ...last, words, compiled, matching, facets: undefined };
+        return this.lastQuery;
+      }
+    }
+    const inScope = await this.scopeTest(args.scope);
+    const compiled = compileFilters(args.filters, this.entries.folds);
+    const tests = [compiled.text, ...Object.values(compiled.facets)].filter((test): test is EntryTest => test !== null);
+    // The cached order of the whole library, filtered: filtering keeps the order, so no sort per keystroke or scroll.
+    const ordered = this.orders.ordered(universe, args.sort);
+    const scoped: LibraryEntry[] = [];
+    const matching: LibraryEntry[] = [];
+    for (const entry of ordered) {
+      if (!inScope(entry)) continue;
+      scoped.push(entry);
+      let passes = true;
+      for (let i = 0; i < tests.length && passes; i += 1) passes = (tests[i] as EntryTest)(entry);
+      if (passes) matching.push(entry);
+    }
+    this.lastQuery = { universe, key, collections: tree.collections, savedSearches: tree.savedSearches, words, compiled, scoped, matching, facets: undefined };
+    return this.lastQuery;
   }
 
   /** The reader's report: progress, last read now, and the status that follows (the end reached: read). */
@@ -221,6 +290,29 @@ export class LibraryOps {
     if (status !== previous) this.deps.changed();
     return this.rowOf(meta as ArticleMeta);
   }
+}
+
+interface QueryResult {
+  universe: readonly LibraryEntry[];
+  /** Scope, sort and every filter but the text. */
+  key: string;
+  /** The collections and saved searches it was resolved with (replaced, never edited, on every change). */
+  collections: readonly Collection[];
+  savedSearches: readonly SavedSearch[];
+  words: string[];
+  compiled: CompiledFilters;
+  scoped: LibraryEntry[];
+  matching: LibraryEntry[];
+  facets: LibraryFacets | undefined;
+}
+
+function sameWords(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && a.every((word, i) => word === b[i]);
+}
+
+/** Every entry matching `next` also matches `previous`: each earlier word is inside some new word (typing on). */
+function narrows(previous: readonly string[], next: readonly string[]): boolean {
+  return previous.every((word) => next.some((candidate) => candidate.includes(word)));
 }
 
 function needsAllCounts(filters: LibraryFilters): boolean {

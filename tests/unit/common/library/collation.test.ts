@@ -1,28 +1,31 @@
 /**
  * The shared library collation (common/library): keys that ignore diacritics,
  * tatweel, hamza seats and a leading ال (never that of الله / التي), Arabic before
- * Latin and numbers by value; RankTable ranks that always agree with a full
- * collator sort however keys arrive (one by one or in batches); the collection
- * tree order and cycle check.
+ * Latin and numbers by value, in the same order as Intl.Collator for Arabic words;
+ * a cached order updated by merging changed entries equals a full sort (property
+ * test over every sort field); the collection tree order and cycle check.
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { collationKey, compareForLibrary, keyCollator, RankTable, treeOrder, withDescendants, wouldCycle } from '../../../../common/library/index.js';
-import type { Collection } from '../../../../common/types/library.js';
+import { collationKey, compareForLibrary, EntryCache, keyCollator, OrderCache, sortEntries, treeOrder, withDescendants, wouldCycle } from '../../../../common/library/index.js';
+import type { ArticleMeta } from '../../../../common/types/article.js';
+import { type Collection, LIBRARY_SORT_FIELDS } from '../../../../common/types/library.js';
 
 describe('collationKey', () => {
+  const same = (a: string, b: string) => expect(collationKey(a)).toBe(collationKey(b));
   it('folds diacritics, tatweel and hamza seats, and drops the article of the first word', () => {
-    expect(collationKey('الْحَرْبُ في سُورِيَا')).toBe('حرب في سوريا');
-    expect(collationKey('الحــرب في سوريا')).toBe('حرب في سوريا');
-    expect(collationKey('أزمة')).toBe(collationKey('ازمة'));
-    expect(collationKey('إصلاح')).toBe('اصلاح');
-    expect(collationKey('آفاق')).toBe('افاق');
+    same('الْحَرْبُ في سُورِيَا', 'حرب في سوريا');
+    same('الحــرب في سوريا', 'حرب في سوريا');
+    same('أزمة', 'ازمه');
+    same('إصلاح', 'اصلاح');
+    same('آفاق', 'افاق');
     // Only the first word loses its article; a short word or an exception keeps it.
-    expect(collationKey('المدينة الفاضلة')).toBe('مدينه الفاضله');
-    expect(collationKey('الله أكبر')).toBe('الله اكبر');
-    expect(collationKey('التي')).toBe('التي');
-    expect(collationKey('The Guardian')).toBe('guardian');
-    expect(collationKey('«الأيام» الصعبة')).toBe('ايام الصعبه');
+    same('المدينة الفاضلة', 'مدينة الفاضلة');
+    expect(collationKey('المدينة الفاضلة')).not.toBe(collationKey('مدينة فاضلة'));
+    expect(collationKey('الله أكبر')).not.toBe(collationKey('له أكبر'));
+    expect(collationKey('التي')).not.toBe(collationKey('تي'));
+    same('The Guardian', 'guardian');
+    same('«الأيام» الصعبة', 'أيام الصعبة');
   });
 
   it('orders real titles as an Arabic reader expects', () => {
@@ -43,33 +46,60 @@ describe('collationKey', () => {
   });
 });
 
-describe('RankTable', () => {
-  const arabicWord = fc.array(fc.constantFrom(...'ابتثجحخدذرزسشصضطظعغفقكلمنهوي'), { minLength: 1, maxLength: 5 }).map((letters) => letters.join(''));
+describe('library order', () => {
+  const letters = [...'ابتثجحخدذرزسشصضطظعغفقكلمنهوي'];
+  const arabicWord = fc.array(fc.constantFrom(...letters), { minLength: 1, maxLength: 6 }).map((chosen) => chosen.join(''));
+  const phrase = fc.array(arabicWord, { minLength: 1, maxLength: 3 }).map((words) => words.join(' '));
 
-  it('ranks agree with a full collator sort, keys added one by one or in batches', () => {
+  it('agrees with Intl.Collator for Arabic words (keys compared as plain strings)', () => {
     fc.assert(
-      fc.property(fc.array(fc.array(arabicWord, { maxLength: 120 }), { minLength: 1, maxLength: 6 }), (batches) => {
-        const table = new RankTable();
-        for (const batch of batches) table.ensure(batch);
-        const all = [...new Set(batches.flat())];
-        const byRank = [...all].sort((a, b) => table.rankOf(a) - table.rankOf(b));
-        for (let i = 1; i < byRank.length; i += 1) expect(keyCollator.compare(byRank[i - 1]!, byRank[i]!)).toBeLessThanOrEqual(0);
+      fc.property(phrase, phrase, (a, b) => {
+        expect(Math.sign(compareForLibrary(a, b))).toBe(Math.sign(keyCollator.compare(a, b)));
       }),
-      { numRuns: 200 },
+      { numRuns: 500 },
     );
   });
 
-  it('survives many inserts into the same gap (renumbers when the gap runs out)', () => {
-    const table = new RankTable();
-    table.ensure(['ا', 'ب']);
-    const keys: string[] = [];
-    for (let i = 0; i < 80; i += 1) {
-      const key = `ا${'ي'.repeat(80 - i)}`;
-      keys.push(key);
-      table.ensure([key]);
-    }
-    const sorted = [...keys, 'ا', 'ب'].sort((a, b) => table.rankOf(a) - table.rankOf(b));
-    expect(sorted).toEqual([...keys, 'ا', 'ب'].sort(keyCollator.compare));
+  const meta = (id: number, title: string, wordCount: number): ArticleMeta => ({
+    id: `a${id}`,
+    title,
+    source: '',
+    author: '',
+    url: '',
+    published: null,
+    tags: [],
+    language: 'ar',
+    importedAt: new Date(1_700_000_000_000 + (id % 7) * 1000).toISOString(),
+    updatedAt: '',
+    contentHash: '',
+    wordCount,
+    trashedAt: null,
+  });
+
+  it('a cached order kept up to date by merging changed entries equals a full sort', () => {
+    const change = fc.record({ at: fc.nat(), title: phrase, words: fc.nat({ max: 5 }), remove: fc.boolean() });
+    fc.assert(
+      fc.property(fc.array(phrase, { minLength: 1, maxLength: 60 }), fc.array(fc.array(change, { maxLength: 4 }), { maxLength: 5 }), fc.constantFrom(...LIBRARY_SORT_FIELDS), fc.boolean(), (titles, rounds, field, desc) => {
+        const sort = { field, direction: desc ? 'desc' : 'asc' } as const;
+        const cache = new EntryCache();
+        const orders = new OrderCache();
+        let metas = titles.map((title, i) => meta(i, title, i % 4));
+        let next = metas.length;
+        orders.ordered(metas.map((m) => cache.entryOf(m)), sort);
+        for (const changes of rounds) {
+          for (const { at, title, words, remove } of changes) {
+            if (metas.length === 0) break;
+            const index = at % metas.length;
+            if (remove) metas = metas.filter((_, i) => i !== index);
+            else if (words === 5) metas = [...metas, meta(next++, title, words)];
+            else metas = metas.map((m, i) => (i === index ? { ...m, title, wordCount: words } : m));
+          }
+          const universe = metas.map((m) => cache.entryOf(m));
+          expect(orders.ordered(universe, sort)).toEqual(sortEntries(universe, sort));
+        }
+      }),
+      { numRuns: 150 },
+    );
   });
 });
 

@@ -84,6 +84,25 @@ describe('listLibrary filters', () => {
     expect((await list({ filters: { text: 'كلمة-لا-توجد' } })).total).toBe(0);
   });
 
+  it('gives the same answer letter by letter as typed at once (the previous matches are narrowed)', async () => {
+    const sort = { field: 'title', direction: 'asc' };
+    const typed = ['س', 'سا', 'سام', 'سامر', 'سامر ا', 'سامر ال', 'سامر الع'];
+    const stepwise: number[] = [];
+    for (const text of typed) stepwise.push((await list({ sort, filters: { text } })).total);
+    const fresh: number[] = [];
+    for (const text of typed) fresh.push((await list({ sort: { field: 'words', direction: 'asc' }, filters: { text } })).total);
+    expect(stepwise).toEqual(fresh);
+    expect(stepwise.at(3)).toBe(3);
+    expect(stepwise.at(-1)).toBe(1);
+    // «ال» then «الحر» (read as «حر»): not a narrowing of the earlier word, so everything is searched again.
+    expect((await list({ sort, filters: { text: 'ال' } })).total).toBeGreaterThan(1);
+    expect(titles(await list({ sort, filters: { text: 'الحر' } }))).toEqual(['الْحَرْبُ في سُورِيَا']);
+    // Another window of the same listing.
+    const all = await list({ sort, filters: { text: 'ال' }, ids: true });
+    const window = await list({ sort, filters: { text: 'ال' }, offset: 2, limit: 3 });
+    expect(window.rows.map((row) => row.id)).toEqual(all.ids?.slice(2, 5));
+  });
+
   it('applies facet selections: tags all present, other facets any of', async () => {
     expect((await list({ filters: { sources: ['الجزيرة نت'] } })).total).toBe(4);
     expect((await list({ filters: { sources: ['الجزيرة نت', 'الأهرام'] } })).total).toBe(6);
