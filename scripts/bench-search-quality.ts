@@ -47,7 +47,7 @@ function percentile(values: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))] ?? NaN;
 }
 
-const ARABIC = /^[\u0621-\u064A\u064B-\u0652\u0670]+$/;
+const ARABIC = /^(?:[\u0621-\u064A]|[\u064B-\u0652]|\u0670)+$/;
 
 /** Known-item queries, `per` in each category. */
 function makeQueries(index: SearchIndex, size: number, per: number): Query[] {

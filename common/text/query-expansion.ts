@@ -57,6 +57,8 @@ export interface ExpandOptions {
 export const TIER_WEIGHTS = {
   exact: 1,
   variant: 0.9,
+  /** The base read off a glued word that the archive never writes glued (وحمص → حمص). */
+  reading: 0.9,
   clitic: 0.8,
   /** A one-letter particle read off a word that is itself written in the archive, leaving a rarer base (لبنان → بنان). */
   doubtfulClitic: 0.5,
@@ -168,7 +170,9 @@ function addProcliticReadings(q: string, c: Collector): { bases: string[]; witho
     const dfBase = c.df(base);
     if (dfBase > 0) {
       const doubtful = dfq > 0 && split.letter && !split.article && dfBase < dfq;
-      c.offer(base, 'clitic', doubtful ? TIER_WEIGHTS.doubtfulClitic : TIER_WEIGHTS.clitic, true);
+      // When the glued form was never written, the base is simply the word the reader meant.
+      const weight = doubtful ? TIER_WEIGHTS.doubtfulClitic : dfq === 0 ? TIER_WEIGHTS.reading : TIER_WEIGHTS.clitic;
+      c.offer(base, 'clitic', weight, true);
       const variant = maksuraVariant(base);
       if (variant !== null && c.df(variant) > 0) c.offer(variant, 'clitic', TIER_WEIGHTS.clitic * TIER_WEIGHTS.variant, true);
     } else {

@@ -13,6 +13,8 @@ const ADJACENT_BONUS = 1;
 /** All matched words within a window of about two words each, or four. */
 const TIGHT_BONUS = 0.3;
 const NEAR_BONUS = 0.15;
+/** Candidate weights from this up count as the word as typed (query-expansion TIER_WEIGHTS: exact 1, variant and reading 0.9). */
+const AS_TYPED = 0.9;
 
 /** hash → bit mask of the query words with a candidate of that hash (any tier, and the word's exact form). */
 export interface WordMasks {
@@ -28,7 +30,8 @@ export function wordMasks(words: ReadonlyArray<{ terms: ReadonlyMap<string, numb
     for (const [term, weight] of word.terms) {
       const h = wordHash(term);
       any.set(h, (any.get(h) ?? 0) | (1 << w));
-      if (weight >= 1) exact.set(h, (exact.get(h) ?? 0) | (1 << w));
+      // As typed: the word itself, a function word's other ي/ى spelling, or the base of an unwritten glued form.
+      if (weight >= AS_TYPED) exact.set(h, (exact.get(h) ?? 0) | (1 << w));
     }
   });
   return { any, exact };

@@ -136,7 +136,7 @@ describe('expandQueryWord: the frequency checks of §3.3', () => {
   it('reads particles off a query word whether or not the glued form occurs; the glued form ranks first', () => {
     expect(terms(expandQueryWord('وفلسطين', vocab([['وفلسطين', 2], ['فلسطين', 90]])))).toEqual(['وفلسطين', 'فلسطين']);
     // The glued form was never written: the base alone answers (issue 9 item 1).
-    expect(expandQueryWord('بدمشق', vocab([['دمشق', 3]]))).toEqual([{ term: 'دمشق', tier: 'clitic', weight: TIER_WEIGHTS.clitic }]);
+    expect(expandQueryWord('بدمشق', vocab([['دمشق', 3]]))).toEqual([{ term: 'دمشق', tier: 'clitic', weight: TIER_WEIGHTS.reading }]);
     expect(terms(expandQueryWord('وبالحكومة', vocab([['حكومه', 3], ['الحكومه', 5]])))).toEqual(['الحكومه', 'حكومه']);
     // لبنان is written: بنان is only a doubtful reading, weighted well below the word itself.
     const lebanon = expandQueryWord('لبنان', vocab([['لبنان', 500], ['بنان', 1]]));
@@ -192,7 +192,7 @@ describe('expandQueryWord: fuzzy budget (§3.5)', () => {
 
   it('prefers the clitic reading to a typo (بحمص → حمص before بحمد)', () => {
     const result = expandQueryWord('بحمص', vocab([['حمص', 3], ['بحمد', 50]]));
-    expect(result[0]).toEqual({ term: 'حمص', tier: 'clitic', weight: TIER_WEIGHTS.clitic });
+    expect(result[0]).toEqual({ term: 'حمص', tier: 'clitic', weight: TIER_WEIGHTS.reading });
     expect(result.find((c) => c.term === 'بحمد')?.tier ?? 'typo').toBe('typo');
   });
 

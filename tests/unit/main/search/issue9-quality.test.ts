@@ -8,6 +8,7 @@
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { procliticChains } from '../../../../common/text/proclitics.js';
+import { isStopWord } from '../../../../common/text/stop-words.js';
 import { expandQueryWord } from '../../../../common/text/query-expansion.js';
 import { tokenize } from '../../../../common/text/tokenize.js';
 import { canonicalText } from '../../../../common/types/article.js';
@@ -205,6 +206,8 @@ describe('issue 9 property: attached particles never lose a document', () => {
     const attach = (chain: string, word: string): string => chain + word;
     fc.assert(
       fc.property(fc.constantFrom(...words), fc.constantFrom(...chains), (word, chain) => {
+        // The article never precedes a function word (ال + عليها is not Arabic): not a legal chain for it.
+        fc.pre(!(isStopWord(word) && (chain.endsWith('ال') || chain.endsWith('لل'))));
         const holders = docs.filter((d) => tokensOf(d).includes(word)).map((d) => d.id);
         const found = new Set(index.search(attach(chain, word), { limit: 500, partial: false }).results.map((r) => r.id));
         for (const id of holders) expect(found.has(id), `«${attach(chain, word)}» lost ${id}`).toBe(true);
