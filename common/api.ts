@@ -181,6 +181,8 @@ export const ExportScope = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('color'), color: HighlightColor }),
   /** The articles a search finds (at most 500, best first). */
   z.object({ kind: z.literal('query'), query: z.string().trim().min(1).max(1000), exact: z.boolean().default(false) }),
+  /** The articles of a collection (issue 10); `deep` (the default) adds those of its sub-collections. */
+  z.object({ kind: z.literal('collection'), id: z.string().min(1).max(200), deep: z.boolean().default(true) }),
 ]);
 export type ExportScope = z.input<typeof ExportScope>;
 

@@ -32,7 +32,7 @@ Commands:
   search --batch --json   one {"q": "...", "limit": N} per stdin line → one result line each
   serve                   run Qirtas in your browser on 127.0.0.1 (--port N, --open)
   export --format F -o FILE   export notes: md html pdf docx json csv csl bib ris
-                          [--article ID…|--tag T|--color C|--query Q|--all] [--only-highlights]
+                          [--article ID…|--tag T|--color C|--query Q|--collection C|--all] [--only-highlights]
                           [--group-by article|color|tag] [--locale ar|en]; -o - for stdout
   import-json FILE…       import Qirtas JSON exports (W3C Web Annotation) back
   backup -o FILE          a verified zip of the whole archive (--with-index: include the search index)
@@ -53,6 +53,7 @@ Options:
   --open                  serve: open the app in a browser window
   --article ID            export: this article (repeatable; a unique prefix of the id will do)
   --color C / --query Q   export: highlights of colour C / the articles a search finds
+  --collection C          list / export: the articles of collection C (name, path or id)
   --all                   export: the whole archive (the default)
   --only-highlights       export: only highlights with notes and tags, not the article text
   --group-by G            export: group highlights by article, color or tag
@@ -172,6 +173,7 @@ export async function runCli(argv: string[], appRoot: string): Promise<number> {
           tag: values.tag?.[0],
           color: values.color,
           query: values.query,
+          collection: values.collection,
           all: values.all,
           onlyHighlights: values['only-highlights'],
           groupBy: values['group-by'],

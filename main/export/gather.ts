@@ -20,6 +20,8 @@ import {
   type Locale,
   type Settings,
 } from '../../common/types/article.js';
+import { withDescendants } from '../../common/library/tree.js';
+import type { Collection } from '../../common/types/library.js';
 import { anchorAll } from '../service/anchored.js';
 import { isolate } from './common.js';
 import { COLOR_NAMES, DEFAULT_COLOR_LABELS, EXPORT_LABELS } from './labels.js';
@@ -29,6 +31,15 @@ export interface ExportSource {
   listMeta(): readonly ArticleMeta[];
   readArticle(id: string): Promise<ArticleFile>;
   readonly settings: Settings;
+  /** The collections, for a collection scope (issue 10). */
+  readonly library?: { readonly collections: readonly Collection[] };
+}
+
+/** The collection a scope names, or NOT_FOUND with params the UI can word. */
+function scopeCollection(source: ExportSource, id: string): Collection {
+  const collection = source.library?.collections.find((candidate) => candidate.id === id);
+  if (!collection) throw QirtasError.withParams('NOT_FOUND', `No collection with id "${id}".`, { reason: 'collection-not-found', id });
+  return collection;
 }
 
 /** Finds the articles of a search, best first (the service's search index). */
@@ -109,6 +120,11 @@ async function candidates(source: ExportSource, request: ParsedExportRequest, fi
         if (!meta) throw new QirtasError('NOT_FOUND', `No article with id "${id}".`);
         return meta;
       });
+    }
+    case 'collection': {
+      scopeCollection(source, scope.id);
+      const wanted = scope.deep ? withDescendants(source.library?.collections ?? [], scope.id) : new Set([scope.id]);
+      return live.filter((meta) => meta.collectionIds?.some((id) => wanted.has(id))).sort(chronological);
     }
     case 'query': {
       if (!findArticles) throw new QirtasError('INVALID_INPUT', 'Exporting search results needs the search index.');
@@ -251,7 +267,7 @@ function sameColors(previous: ExportSegment, colors: readonly HighlightColor[]):
   return segmentColors(previous).join() === colors.join();
 }
 
-function scopeTitle(request: ParsedExportRequest, articles: readonly ExportArticle[], locale: Locale): string {
+function scopeTitle(request: ParsedExportRequest, articles: readonly ExportArticle[], locale: Locale, collectionName?: string): string {
   const labels = EXPORT_LABELS[locale];
   const scope = request.scope;
   switch (scope.kind) {
@@ -265,6 +281,8 @@ function scopeTitle(request: ParsedExportRequest, articles: readonly ExportArtic
       return `${labels.title} — ${labels.scopeColor}: ${COLOR_NAMES[locale][scope.color]}`;
     case 'query':
       return `${labels.title} — ${labels.scopeQuery} «${isolate(scope.query)}»`;
+    case 'collection':
+      return `${labels.title} — ${isolate(collectionName ?? '')}`;
   }
 }
 
@@ -368,7 +386,7 @@ export async function gatherExport(source: ExportSource, rawRequest: ExportReque
   }
 
   const view: ExportView = {
-    title: scopeTitle(request, articles, locale),
+    title: scopeTitle(request, articles, locale, request.scope.kind === 'collection' ? scopeCollection(source, request.scope.id).name : undefined),
     generated: (options.now ?? new Date()).toISOString(),
     locale,
     onlyHighlights,

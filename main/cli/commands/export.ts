@@ -20,6 +20,7 @@ import type { ArchiveApp } from '../../service/archive-app.js';
 import { writeFileDurably } from '../../store/durable-file.js';
 import { type CliContext, EXIT_FAILED, EXIT_OK, UsageError } from '../cli-context.js';
 import { resolveArticleId } from './list-show.js';
+import { resolveCollection } from './collection-names.js';
 
 export interface ExportCommandOptions {
   format?: string;
@@ -27,6 +28,8 @@ export interface ExportCommandOptions {
   tag?: string;
   color?: string;
   query?: string;
+  /** A collection by name, path or id (with its sub-collections). */
+  collection?: string;
   all: boolean;
   onlyHighlights: boolean;
   groupBy?: string;
@@ -61,8 +64,8 @@ export async function exportCommand(context: CliContext, options: ExportCommandO
   if (!options.output) throw new UsageError('export needs an output file: -o FILE (or -o - for stdout)');
   const toStdout = options.output === '-';
   if (toStdout && (format === 'docx' || format === 'pdf')) throw new UsageError(`${format} is binary: write it to a file with -o FILE`);
-  const scopes = [options.articles.length > 0, options.tag !== undefined, options.color !== undefined, options.query !== undefined, options.all].filter(Boolean).length;
-  if (scopes > 1) throw new UsageError('give one scope: --article ID…, --tag T, --color C, --query Q or --all');
+  const scopes = [options.articles.length > 0, options.tag !== undefined, options.color !== undefined, options.query !== undefined, options.collection !== undefined, options.all].filter(Boolean).length;
+  if (scopes > 1) throw new UsageError('give one scope: --article ID…, --tag T, --color C, --query Q, --collection C or --all');
   if (options.color !== undefined && !(HIGHLIGHT_COLORS as readonly string[]).includes(options.color)) {
     throw new UsageError(`--color must be one of ${HIGHLIGHT_COLORS.join(', ')}, not "${options.color}"`);
   }
@@ -82,6 +85,7 @@ export async function exportCommand(context: CliContext, options: ExportCommandO
     else if (options.tag !== undefined) scope = { kind: 'tag', tag: options.tag };
     else if (options.color !== undefined) scope = { kind: 'color', color: options.color as HighlightColor };
     else if (options.query !== undefined) scope = { kind: 'query', query: options.query, exact: false };
+    else if (options.collection !== undefined) scope = { kind: 'collection', id: resolveCollection(app, options.collection).id };
     else scope = { kind: 'all' };
     const result = await exportNotes(
       app.service.currentStore,
