@@ -23,11 +23,25 @@ export const ERROR_REASONS = {
   'bad-record': ['file', 'line'],
   'missing-column': ['file', 'column'],
   'unknown-encoding': ['file', 'encoding'],
-  // The id may be passed too; it is technical and never shown.
+  // An id may be passed too; it is technical and never shown.
   'article-not-found': [],
+  /** Some of a selection are gone (bulk actions). params: count */
+  'articles-not-found': ['count'],
+  'article-in-trash': [],
   'collection-not-found': [],
   'saved-search-not-found': [],
-  'name-taken': ['name'],
+  'collection-name-taken': ['name'],
+  'saved-search-name-taken': ['name'],
+  /** Moving a collection into itself or one of its sub-collections. params: name */
+  'collection-cycle': ['name'],
+  /** A collection name that several collections share (CLI). params: name, count */
+  'ambiguous-collection': ['name', 'count'],
+  /** An id prefix that matches several articles (CLI). params: id, count */
+  'ambiguous-id': ['id', 'count'],
+  /** Undo of a bulk action that is too old, or from before a restart. */
+  'undo-expired': [],
+  /** A request to the browser shell over its size limit. params: limit */
+  'request-too-large': ['limit'],
   'newer-version': ['file'],
   'read-only': [],
 } as const satisfies Record<string, readonly string[]>;

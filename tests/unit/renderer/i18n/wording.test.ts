@@ -3,9 +3,11 @@
  * counts in their plural forms, sizes with unit names, and errors worded in the
  * user's language from their code and parameters, with user data isolated.
  */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ERROR_CODES } from '../../../../common/errors.js';
-import { ERROR_REASONS } from '../../../../common/error-reasons.js';
+import { ERROR_REASONS, isErrorReason } from '../../../../common/error-reasons.js';
 import { GLOSSARY_AVOID } from '../../../../common/glossary.js';
 import { QirtasError } from '../../../../common/errors.js';
 import { EXPORT_LABELS } from '../../../../main/export/labels.js';
@@ -88,6 +90,16 @@ describe('errors in the user language', () => {
       for (const [reason, params] of Object.entries(ERROR_REASONS))
         for (const param of params) expect(ERROR_SENTENCES[locale].reasons[reason as keyof typeof ERROR_REASONS], `${locale} ${reason} {${param}}`).toContain(`{${param}}`);
     }
+  });
+
+  it('every reason the core gives is one the UI can word', () => {
+    const root = join(import.meta.dirname, '../../../..');
+    const sources = ['main', 'common'].flatMap((folder) =>
+      (readdirSync(join(root, folder), { recursive: true }) as string[]).filter((name) => name.endsWith('.ts')).map((name) => join(root, folder, name)),
+    );
+    const given = new Set(sources.flatMap((file) => [...readFileSync(file, 'utf8').matchAll(/\breason: '([a-z][a-z-]*)'/g)].map((match) => match[1] as string)));
+    expect(given.size).toBeGreaterThan(10);
+    expect([...given].filter((reason) => !isErrorReason(reason))).toEqual([]);
   });
 
   it('a reason is worded with its parameters isolated, and the English message stays as the detail', () => {
