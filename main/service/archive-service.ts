@@ -334,10 +334,10 @@ export class ArchiveService implements ArchiveOperations {
   }
 
   async deleteArticle({ id }: ParsedArgs<'deleteArticle'>): Promise<{ id: string }> {
-    if (this.store.getMeta(id).trashedAt === null) {
-      throw new QirtasError('CONFLICT', 'Only an article in the trash can be deleted for good; move it to the trash first.');
-    }
-    await this.store.removeArticle(id);
+    // Checked in the store's queue, against the metadata as it is when the delete runs (a restore from the trash may be queued first).
+    await this.store.removeArticle(id, (meta) => {
+      if (meta.trashedAt === null) throw new QirtasError('CONFLICT', 'Only an article in the trash can be deleted for good; move it to the trash first.');
+    });
     this.annotations.forget(id);
     void this.searchIndex.articleChanged(id);
     this.events.emit({ type: 'articles-changed' });

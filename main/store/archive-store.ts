@@ -340,11 +340,15 @@ export class ArchiveStore {
     });
   }
 
-  /** Deletes an article for good: drop it from the library first, so a crash leaves at most an unreferenced file. */
-  async removeArticle(id: string): Promise<void> {
+  /**
+   * Deletes an article for good: drop it from the library first, so a crash leaves
+   * at most an unreferenced file. `precondition` runs in the queue on the metadata
+   * as it is then, and may throw to refuse.
+   */
+  async removeArticle(id: string, precondition?: (meta: ArticleMeta) => void): Promise<void> {
     const path = this.articlePath(id);
     await this.libraryTask(async () => {
-      this.getMeta(id);
+      precondition?.(this.getMeta(id));
       const draft = this.state.draft();
       draft.articles = draft.articles.filter((article) => article.id !== id);
       await this.commitDraft(draft);

@@ -124,6 +124,18 @@ describe('the reported races', () => {
   });
 });
 
+describe('a delete for good racing a restore from the trash', () => {
+  it('is judged on the article as the restore left it: refused, and the article stays', async () => {
+    const { id } = await newArticle();
+    value(await app.dispatch('trashArticle', { id }));
+    const [restored, deleted] = await Promise.all([app.dispatch('restoreArticle', { id }), app.dispatch('deleteArticle', { id })]);
+    expect(restored.ok).toBe(true);
+    expect(deleted).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
+    expect(value<ArticleMeta[]>(await app.dispatch('listArticles', { view: 'library' })).some((meta) => meta.id === id)).toBe(true);
+    expect(value<FullArticle>(await app.dispatch('getArticle', { id })).blocks.length).toBeGreaterThan(0);
+  });
+});
+
 // ---- the property ----------------------------------------------------------
 
 type Op =
