@@ -15,7 +15,7 @@ import { resolveDataDir } from '../store/data-dir.js';
 import { buildMenuTemplate } from './app-menu.js';
 import { handleAppProtocol, registerAppScheme } from './app-protocol.js';
 import { registerIpcBridge } from './ipc-bridge.js';
-import { createMenuCommands } from './menu-actions.js';
+import { createMenuCommands, importableFileArgs, type ElectronCommands } from './menu-actions.js';
 import type { MenuLocale } from './menu-strings.js';
 import { registerElectronPdf } from './print-to-pdf.js';
 import { chromiumProfileDir } from './profile-paths.js';
@@ -35,10 +35,23 @@ if (!app.requestSingleInstanceLock()) {
   app.quit();
 } else {
   let archive: ArchiveApp | null = null;
+  let commands: ElectronCommands | null = null;
   const appRoot = app.getAppPath();
+  // Files opened with Qirtas (desktop "Open with", macOS open-file) are imported once the archive is open.
+  const pendingFiles = importableFileArgs(process.argv.slice(1));
+  const openFiles = (paths: string[]) => {
+    if (paths.length === 0) return;
+    if (commands) void commands.importPaths(paths);
+    else pendingFiles.push(...paths);
+  };
+  app.on('open-file', (event, path) => {
+    event.preventDefault();
+    openFiles([path]);
+  });
   const mainWindow = (): BrowserWindow => BrowserWindow.getAllWindows()[0] ?? createMainWindow(appRoot);
 
-  app.on('second-instance', () => {
+  app.on('second-instance', (_event, argv) => {
+    openFiles(importableFileArgs(argv.slice(1)));
     const window = BrowserWindow.getAllWindows()[0];
     if (window) {
       if (window.isMinimized()) window.restore();
@@ -71,12 +84,14 @@ if (!app.requestSingleInstanceLock()) {
     const opened = archive;
     registerIpcBridge(opened.dispatch, opened.service.events);
     const locale = (): MenuLocale => opened.store.settings.locale;
-    const commands = createMenuCommands({ dispatch: opened.dispatch, dataDir, version: app.getVersion(), locale, window: mainWindow });
-    const setMenu = () => Menu.setApplicationMenu(Menu.buildFromTemplate(buildMenuTemplate({ locale: locale(), platform: process.platform, packaged: app.isPackaged, commands })));
+    const menuCommands = createMenuCommands({ dispatch: opened.dispatch, dataDir, version: app.getVersion(), locale, window: mainWindow });
+    commands = menuCommands;
+    const setMenu = () => Menu.setApplicationMenu(Menu.buildFromTemplate(buildMenuTemplate({ locale: locale(), platform: process.platform, packaged: app.isPackaged, commands: menuCommands })));
     setMenu();
     opened.service.events.subscribe((event) => {
       if (event.type === 'settings-changed') setMenu();
     });
     createMainWindow(appRoot);
+    openFiles(pendingFiles.splice(0));
   });
 }

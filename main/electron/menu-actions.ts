@@ -4,8 +4,9 @@
  * change through the usual events) and report in the archive's language.
  */
 import { BrowserWindow, dialog, shell } from 'electron';
+import { existsSync, statSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import { basename } from 'node:path';
+import { basename, extname } from 'node:path';
 import type { Dispatch } from '../service/dispatcher.js';
 import type { MenuCommands } from './app-menu.js';
 import { APP_INDEX_URL } from './app-protocol.js';
@@ -21,6 +22,23 @@ export interface MenuActionDeps {
   locale(): MenuLocale;
   /** The app window, opened again when none is (macOS keeps the app running without one). */
   window(): BrowserWindow;
+}
+
+/** The importable files among command-line arguments (a file opened with Qirtas from the desktop). */
+export function importableFileArgs(argv: readonly string[]): string[] {
+  return argv.filter((arg) => {
+    if (arg.startsWith('-') || !IMPORTABLE_EXTENSIONS.includes(extname(arg).slice(1).toLowerCase())) return false;
+    try {
+      return existsSync(arg) && statSync(arg).isFile();
+    } catch {
+      return false;
+    }
+  });
+}
+
+export interface ElectronCommands extends MenuCommands {
+  /** Imports these files and reports the outcome in a message box. */
+  importPaths(paths: readonly string[]): Promise<void>;
 }
 
 interface ImportCounts {
@@ -55,12 +73,20 @@ async function importOne(deps: MenuActionDeps, path: string, counts: ImportCount
   }
 }
 
-export function createMenuCommands(deps: MenuActionDeps): MenuCommands {
+export function createMenuCommands(deps: MenuActionDeps): ElectronCommands {
   const strings = () => MENU_STRINGS[deps.locale()];
   const tell = (message: string, detail?: string, type: 'info' | 'error' = 'info') =>
     void dialog.showMessageBox(deps.window(), { type, message, detail, buttons: ['OK'] });
+  const importPaths = async (paths: readonly string[]) => {
+    const t = strings();
+    const counts: ImportCounts = { added: 0, duplicates: 0, failures: [] };
+    for (const path of paths) await importOne(deps, path, counts);
+    if (counts.failures.length > 0) tell(t.importFailed, counts.failures.join('\n'), 'error');
+    else tell(t.importDone(counts.added, counts.duplicates));
+  };
 
   return {
+    importPaths,
     importFiles() {
       const t = strings();
       void (async () => {
@@ -70,10 +96,7 @@ export function createMenuCommands(deps: MenuActionDeps): MenuCommands {
           filters: [{ name: t.supportedFiles, extensions: IMPORTABLE_EXTENSIONS }],
         });
         if (picked.canceled || picked.filePaths.length === 0) return;
-        const counts: ImportCounts = { added: 0, duplicates: 0, failures: [] };
-        for (const path of picked.filePaths) await importOne(deps, path, counts);
-        if (counts.failures.length > 0) tell(t.importFailed, counts.failures.join('\n'), 'error');
-        else tell(t.importDone(counts.added, counts.duplicates));
+        await importPaths(picked.filePaths);
       })();
     },
     addSample() {

@@ -29,6 +29,7 @@ Module._load = function load(request, parent, isMain) {
   return originalLoad.call(this, request, parent, isMain);
 };
 if (dataDir) process.argv.push(`--data-dir=${dataDir}`);
+process.argv.push(...JSON.parse(process.env.QIRTAS_HOST_ARGS || '[]'));
 
 function reply(id, body) {
   process.stdout.write(`${HARNESS_TAG}${JSON.stringify({ id, ...body })}\n`);
@@ -148,8 +149,9 @@ const commands = {
     await new Promise((resolve) => setTimeout(resolve, 50));
     return {};
   },
-  async emitApp({ event }) {
-    app.emit(event, { preventDefault() {} });
+  async emitApp({ event, args = [] }) {
+    app.emit(event, { preventDefault() {} }, ...args);
+    await new Promise((resolve) => setTimeout(resolve, 300));
     return {};
   },
   async quit({ limitMs = 20_000 }) {

@@ -14,7 +14,8 @@
  * - Menu in the archive's language, no Reload/DevTools when packaged.
  * - Chromium's profile kept out of an archive given with --data-dir.
  */
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { contract, type OperationName } from '../../../../common/api.js';
@@ -240,6 +241,29 @@ describe('Electron main bundle under a stand-in electron', () => {
       expect(entry.value.startsWith(join(host.appData, 'Qirtas'))).toBe(true);
     }
   });
+});
+
+describe('files opened with Qirtas', () => {
+  it('imports an importable file given on the command line, then from a second instance and from macOS open-file', async () => {
+    const folder = mkdtempSync(join(tmpdir(), 'qirtas-open-'));
+    const paths = ['أول.md', 'ثان.txt', 'ثالث.txt', 'صورة.png'].map((name) => join(folder, name));
+    writeFileSync(paths[0] as string, `# مقال مفتوح من سطر الأوامر\n\n${SEED.split('\n').slice(0, 3).join('\n')}`);
+    writeFileSync(paths[1] as string, `مقال من نسخة ثانية\n\n${SEED.split('\n').slice(3, 6).join('\n')}`);
+    writeFileSync(paths[2] as string, `مقال من حدث فتح الملف\n\n${SEED.split('\n').slice(6, 9).join('\n')}`);
+    writeFileSync(paths[3] as string, 'not an article');
+    const host = await new ElectronHost({ args: [paths[0] as string, paths[3] as string, '--some-switch'] }).start();
+    try {
+      const titles = async () => ((await host.call('listArticles', {})).value as Array<{ title: string }>).map((article) => article.title);
+      await expect.poll(titles).toHaveLength(1);
+      await host.command('emitApp', { event: 'second-instance', args: [['qirtas', paths[1], paths[3]], folder] });
+      await expect.poll(titles).toHaveLength(2);
+      await host.command('emitApp', { event: 'open-file', args: [paths[2]] });
+      await expect.poll(titles).toHaveLength(3);
+      expect((await host.state()).messageBoxes).toHaveLength(3);
+    } finally {
+      await host.stop();
+    }
+  }, 180_000);
 });
 
 describe('a release build', () => {

@@ -64,6 +64,8 @@ export interface HostOptions {
   packaged?: boolean;
   appRoot?: string;
   env?: NodeJS.ProcessEnv;
+  /** More command-line arguments (files opened with Qirtas). */
+  args?: string[];
   /** Linux: XDG_CONFIG_HOME is the stand-in's appData, so the default archive folder is Electron's default userData. */
   defaultArchiveInAppData?: boolean;
 }
@@ -96,6 +98,7 @@ export class ElectronHost {
         QIRTAS_HOST_DATA_DIR: this.dataDir ?? '',
         QIRTAS_HOST_APP_DATA: this.appData,
         QIRTAS_HOST_PACKAGED: this.options.packaged ? '1' : '0',
+        QIRTAS_HOST_ARGS: JSON.stringify(this.options.args ?? []),
         QIRTAS_DATA_DIR: this.options.env?.QIRTAS_DATA_DIR ?? '',
         ...(this.options.defaultArchiveInAppData ? { XDG_CONFIG_HOME: this.appData } : {}),
       },
