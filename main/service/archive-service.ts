@@ -262,7 +262,9 @@ export class ArchiveService implements ArchiveOperations {
     this.store.listMeta().forEach(remember);
     const additions: Array<ReturnType<typeof articleFromDraft>> = [];
     const outcomes = drafts.map(({ draft, origin }): ImportOutcome => {
-      const article = articleFromDraft(draft, origin);
+      const created = articleFromDraft(draft, origin);
+      // A new article has no highlights yet: saying so spares the library from counting them in its file.
+      const article = { ...created, meta: { ...created.meta, highlightCount: created.file.annotations.length } };
       const sameText = known.get(article.meta.contentHash) ?? [];
       const ownId = article.meta.externalId;
       const existing = sameText.find((meta) => ownId === undefined || meta.externalId === undefined || meta.externalId === ownId);

@@ -18,7 +18,8 @@ export function createDispatcher(service: ArchiveOperations, logError: (error: u
     if (!parsed.success) {
       const issue = parsed.error.issues[0];
       const where = issue && issue.path.length > 0 ? `${issue.path.join('.')}: ` : '';
-      return { ok: false, error: { code: 'BAD_ARGS', message: `${operation}: ${where}${issue?.message ?? 'invalid arguments'}` } };
+      const params = { reason: 'invalid-argument', operation, field: issue?.path.join('.') ?? '' };
+      return { ok: false, error: { code: 'BAD_ARGS', message: `${operation}: ${where}${issue?.message ?? 'invalid arguments'}`, params } };
     }
     try {
       const method = service[operation] as (args: unknown) => Promise<unknown>;

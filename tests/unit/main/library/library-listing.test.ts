@@ -143,6 +143,6 @@ describe('listLibrary filters', () => {
     const response = await lib.app.dispatch('listLibrary', { scope: { kind: 'collection', id: 'nope' } });
     expect(response).toMatchObject({ ok: false, error: { code: 'NOT_FOUND', params: { reason: 'collection-not-found', id: 'nope' } } });
     const bad = await lib.app.dispatch('listLibrary', { sort: { field: 'colour' } });
-    expect(bad).toMatchObject({ ok: false, error: { code: 'BAD_ARGS' } });
+    expect(bad).toMatchObject({ ok: false, error: { code: 'BAD_ARGS', params: { reason: 'invalid-argument', operation: 'listLibrary', field: 'sort.field' } } });
   });
 });
