@@ -8,7 +8,9 @@ import { type Token, tokenize } from '../../common/text/tokenize.js';
 import type { DocTable } from './doc-table.js';
 import { matchesExactly } from './exact-match.js';
 import { findPhrase } from './phrase.js';
+import type { WordMasks } from './proximity.js';
 import type { QueryPlan } from './query-plan.js';
+import { windowTokens } from './window-tokens.js';
 import { buildSnippet, type Hit, placeSnippet, SNIPPET_WORDS } from './snippet.js';
 import type { TextStore } from './text-store.js';
 import type { Range, SearchResult } from './types.js';
@@ -95,13 +97,26 @@ export function presentMatch(
   plan: QueryPlan,
   hitWord: Map<string, HitTerm>,
   needsVerification: boolean,
+  masks?: WordMasks,
 ): SearchResult | null {
   const canonical = source.texts.canonical(doc);
-  const tokens = tokenize(canonical);
-  const hits = findHits(canonical, tokens, plan, hitWord);
+  // Fast path: tokenize only the passage the word sequence points at (no phrase or exact checks to make).
+  let window = null;
+  if (masks && !needsVerification) {
+    const [bytes, from, to] = source.texts.sequence(doc);
+    window = windowTokens(canonical, bytes, from, to, masks, plan.words.length);
+  }
+  let tokens = window?.tokens ?? tokenize(canonical);
+  let hits = findHits(canonical, tokens, plan, hitWord);
+  if (window && hits.length === 0) {
+    // A hash collision chose the passage: take the whole text after all.
+    window = null;
+    tokens = tokenize(canonical);
+    hits = findHits(canonical, tokens, plan, hitWord);
+  }
   const phraseRanges = needsVerification ? verify(source, doc, tokens, hits, plan) : [];
   if (phraseRanges === null) return null;
-  const placed = placeSnippet(canonical, tokens, hits, plan.words.length);
+  const placed = placeSnippet(canonical, tokens, hits, plan.words.length, window ?? undefined);
   // The passage to open is the one the snippet shows (a phrase inside it first).
   let firstMatch: Range | null = placed.focus;
   if (phraseRanges.length > 0) {

@@ -84,7 +84,7 @@ function strictPass(parts: SearchParts, executor: QueryExecutor, plan: QueryPlan
   let verified = 0;
   const present = (i: number, score: number): void => {
     if (verify) verified += 1;
-    const result = presentMatch(parts, matches.docs[i]!, score, matches.approximate[i] === 1, plan, hitWord, verify);
+    const result = presentMatch(parts, matches.docs[i]!, score, matches.approximate[i] === 1, plan, hitWord, verify, masks);
     if (result) results.push(result);
   };
   for (const { i, score } of pool) {
@@ -124,10 +124,11 @@ function partialPass(parts: SearchParts, plan: QueryPlan, limit: number, filter:
   }
   order.sort((a, b) => found.coverage[b]! - found.coverage[a]! || found.approximate[a]! - found.approximate[b]! || found.scores[b]! - found.scores[a]!);
   const hitWord = hitTermsOf(plan);
+  const masks = wordMasks(plan.words);
   const results: SearchResult[] = [];
   for (const i of order) {
     if (results.length >= limit) break;
-    const result = presentMatch(parts, found.docs[i]!, found.scores[i]! * found.coverage[i]!, found.approximate[i] === 1, plan, hitWord, false);
+    const result = presentMatch(parts, found.docs[i]!, found.scores[i]! * found.coverage[i]!, found.approximate[i] === 1, plan, hitWord, false, masks);
     if (!result) continue;
     const mask = found.masks[i]!;
     const held = (w: number): boolean => (w < MASK_WORDS ? (mask & (1 << w)) !== 0 : false);

@@ -23,7 +23,7 @@ export interface Hit {
 }
 
 /** Chooses the window [from, to) of tokens to show. */
-function chooseWindow(hits: readonly Hit[], tokenCount: number, wordCount: number): [number, number] {
+export function chooseWindow(hits: readonly Hit[], tokenCount: number, wordCount: number): [number, number] {
   if (hits.length === 0) return [0, Math.min(SNIPPET_WORDS, tokenCount)];
   const inWindow = new Int32Array(Math.max(wordCount, 1));
   const exactInWindow = new Int32Array(Math.max(wordCount, 1));
@@ -80,14 +80,15 @@ export interface PlacedSnippet {
 }
 
 /** The snippet, and where in the original its first highlight lies (Enter opens the passage shown, issue 10). */
-export function placeSnippet(original: string, tokens: readonly Token[], hits: readonly Hit[], wordCount: number): PlacedSnippet {
+export function placeSnippet(original: string, tokens: readonly Token[], hits: readonly Hit[], wordCount: number, more?: { before: boolean; after: boolean }): PlacedSnippet {
   if (tokens.length === 0) return { snippet: { text: '', highlights: [] }, focus: null, words: 0, strength: 0 };
   const [from, to] = chooseWindow(hits, tokens.length, wordCount);
   const start = tokens[from]!.start;
   const end = tokens[to - 1]!.end;
-  const lead = from > 0 ? ELLIPSIS : '';
+  // `more`: the tokens are a slice of the text, which goes on before and/or after them.
+  const lead = from > 0 || more?.before ? ELLIPSIS : '';
   // Newlines become spaces one for one, so offsets are unchanged.
-  const text = lead + original.slice(start, end).replace(/[\n\r]/g, ' ') + (to < tokens.length ? TRAILING_ELLIPSIS : '');
+  const text = lead + original.slice(start, end).replace(/[\n\r]/g, ' ') + (to < tokens.length || more?.after ? TRAILING_ELLIPSIS : '');
   const highlights: Range[] = [];
   let focus: Range | null = null;
   const words = new Map<number, number>();
