@@ -216,3 +216,26 @@ describe('issue 9 property: attached particles never lose a document', () => {
     );
   });
 });
+
+describe('snippets from the passage alone', () => {
+  it('highlight only candidate words, and firstMatch is the snippet\'s first highlight, for many real queries', () => {
+    const queries = ['حمص', 'وحمص', 'قوات النظام', 'الطابعة', 'تعذر تحليل', 'Homs', 'سيطرة علي درعا', 'حمص درعا الطابعة', 'الملف', 'ملفات'];
+    for (const doc of docs.slice(1, 30)) {
+      const words = tokenize(canonicalText(doc.blocks)).filter((t) => t.norm.length >= 5);
+      if (words.length > 10) queries.push(`${words[3]!.norm} ${words[9]!.norm}`);
+    }
+    for (const query of queries) {
+      for (const r of index.search(query, { limit: 10 }).results) {
+        if (r.snippetField === 'title') continue;
+        const seed = docs.find((d) => d.id === r.id)!;
+        const canonical = canonicalText(seed.blocks);
+        expect(r.snippet.highlights.length, `${query} → ${r.id}`).toBeGreaterThan(0);
+        const first = r.snippet.highlights[0]!;
+        expect(canonical.slice(r.firstMatch!.start, r.firstMatch!.end)).toBe(r.snippet.text.slice(first.start, first.end));
+        // The snippet is the original text (newlines as spaces) between its ellipses.
+        const body = r.snippet.text.replace(/^… /, '').replace(/ …$/, '');
+        expect(canonical.replace(/[\n\r]/g, ' ')).toContain(body);
+      }
+    }
+  });
+});
