@@ -36,6 +36,14 @@ export const FSI = '\u2068';
 export const PDI = '\u2069';
 export const isolate = (text: string): string => (text === '' ? '' : `${FSI}${text}${PDI}`);
 
+/**
+ * Isolated unless it needs none inside right-to-left text: an Arabic string
+ * without direction controls reads the same either way, and some readers
+ * (LibreOffice) space two isolates side by side oddly, so only a string that
+ * starts left-to-right or with no letter, or carries controls, is wrapped.
+ */
+export const isolateInRtl = (text: string): string => (firstStrongDirection(text) === 'rtl' && !/[\u202A-\u202E\u2066-\u2069]/.test(text) ? text : isolate(text));
+
 const STRONG = /[\p{Script=Arabic}\p{Script=Hebrew}\p{Script=Syriac}\p{Script=Thaana}\p{Script=Nko}]|\p{L}/u;
 /** The direction of a string's first strong letter (UAX #9 P2), or null when it has none. */
 export function firstStrongDirection(text: string): 'rtl' | 'ltr' | null {
@@ -63,7 +71,7 @@ export function normalizeExportText(text: string): string {
  * Each user-supplied part passes through `user` (isolation by default), so a
  * Latin title keeps its order among the Arabic commas.
  */
-export function citationParts(citation: ExportCitation, labels: ExportLabels, ltr: Ltr = lrmWrap, user: (text: string) => string = isolate): string[] {
+export function citationParts(citation: ExportCitation, labels: ExportLabels, ltr: Ltr = lrmWrap, user: (text: string) => string = isolateInRtl): string[] {
   return [citation.title, citation.source, citation.author]
     .map((part) => normalizeExportText(part).replace(/\s+/g, ' ').trim())
     .filter((part) => part !== '')

@@ -10,7 +10,7 @@ import { AlignmentType, Document, ExternalHyperlink, HeadingLevel, Packer, Parag
 import { strFromU8, unzipSync } from 'fflate';
 import type { ExportEntry, ExportSection, ExportSegment, ExportView } from '../../common/api.js';
 import type { HighlightColor } from '../../common/types/article.js';
-import { ARABIC_COMMA, citationParts, isolate, lrmWrap, normalizeExportText, positionText, safeUrl } from './common.js';
+import { ARABIC_COMMA, citationParts, isolateInRtl, lrmWrap, normalizeExportText, positionText, safeUrl } from './common.js';
 import { segmentColors } from './gather.js';
 import { COLOR_FILLS, COLOR_NAMES, EXPORT_LABELS, type ExportLabels } from './labels.js';
 
@@ -77,7 +77,7 @@ function lines(text: string, style: RunStyle = {}, isolated = false): TextRun[] 
   return normalizeExportText(text)
     .split('\n')
     .flatMap((line, index) => {
-      const shown = isolated ? isolate(line) : line;
+      const shown = isolated ? isolateInRtl(line) : line;
       if (index === 0) return [run(shown, style)];
       return [new TextRun({ text: '', break: 1, rightToLeft: true }), ...(shown === '' ? [] : [run(shown, style)])];
     });
@@ -90,7 +90,7 @@ function hyperlink(url: string, text: string): ParagraphChild | null {
 
 /** "ادعاء (أصفر) — Title، Source، date · الفقرة 3، الموضع 120-145 · الرابط": one paragraph, two or three runs. */
 function citationParagraph(entry: ExportEntry, view: ExportView, labels: ExportLabels): Paragraph {
-  const label = `${isolate(normalizeExportText(entry.colorLabel))} (${COLOR_NAMES[view.locale][entry.color]})`;
+  const label = `${isolateInRtl(normalizeExportText(entry.colorLabel))} (${COLOR_NAMES[view.locale][entry.color]})`;
   const link = hyperlink(entry.citation.url, labels.link);
   const text = `${label} — ${citationParts(entry.citation, labels).join(`${ARABIC_COMMA} `)} · ${positionText(entry, labels)}${link ? ' · ' : ''}`;
   return paragraph([run(text, { size: SMALL_SIZE, color: MUTED }), ...(link ? [link] : [])], { indent: NOTE_INDENT, spacingAfter: 240 });
@@ -105,7 +105,7 @@ function entryParagraphs(entry: ExportEntry, view: ExportView, labels: ExportLab
   }
   if (entry.tags.length > 0) {
     // Each tag isolated with its "#": a Latin tag reads #method, an Arabic one #حمص, in any order.
-    out.push(paragraph([run(`${labels.tags}: ${entry.tags.map((tag) => isolate(`#${normalizeExportText(tag).replace(/\s+/g, ' ')}`)).join(' ')}`, { size: SMALL_SIZE })], { indent: NOTE_INDENT, spacingAfter: 60 }));
+    out.push(paragraph([run(`${labels.tags}: ${entry.tags.map((tag) => isolateInRtl(`#${normalizeExportText(tag).replace(/\s+/g, ' ')}`)).join(' ')}`, { size: SMALL_SIZE })], { indent: NOTE_INDENT, spacingAfter: 60 }));
   }
   out.push(citationParagraph(entry, view, labels));
   return out;
@@ -128,8 +128,8 @@ function* sectionParagraphs(section: ExportSection, view: ExportView, labels: Ex
   const citation = section.citation;
   if (citation) {
     const fields = [
-      citation.source && `${labels.source}: ${isolate(normalizeExportText(citation.source))}`,
-      citation.author && `${labels.author}: ${isolate(normalizeExportText(citation.author))}`,
+      citation.source && `${labels.source}: ${isolateInRtl(normalizeExportText(citation.source))}`,
+      citation.author && `${labels.author}: ${isolateInRtl(normalizeExportText(citation.author))}`,
       `${labels.published}: ${citation.published ? lrmWrap(citation.published) : labels.undated}`,
     ].filter(Boolean);
     const link = hyperlink(citation.url, labels.link);

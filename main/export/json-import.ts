@@ -194,7 +194,8 @@ export async function importAnnotationExport(store: ArchiveStore, text: string, 
     report.annotationsSkipped += annotations.length - unique.length;
     // The one link rule, as for every import: a javascript:/data:/vbscript: source link is dropped with a warning.
     const url = keepSafeLink(exported['qirtas:meta'].url, warnings);
-    const meta: ArticleMeta = { ...exported['qirtas:meta'], id, url, contentHash: hash, wordCount: countWords(canonical), trashedAt: null };
+    // highlightCount is the library's cached count: the highlights this article now has.
+    const meta: ArticleMeta = { ...exported['qirtas:meta'], id, url, contentHash: hash, wordCount: countWords(canonical), trashedAt: null, highlightCount: unique.length };
     additions.push({ meta, file: { schemaVersion: SCHEMA_VERSION, id, blocks, annotations: unique } });
     byHash.set(hash, meta);
     report.articlesAdded += 1;

@@ -8,7 +8,7 @@
 import { stringify } from 'yaml';
 import type { ExportEntry, ExportSection, ExportSegment, ExportView } from '../../common/api.js';
 import type { ArticleMeta } from '../../common/types/article.js';
-import { ARABIC_COMMA, citationParts, firstStrongDirection, isolate, LRM, normalizeExportText, positionText, safeUrl } from './common.js';
+import { ARABIC_COMMA, citationParts, firstStrongDirection, isolateInRtl, LRM, normalizeExportText, positionText, safeUrl } from './common.js';
 import { COLOR_NAMES, EXPORT_LABELS, type ExportLabels } from './labels.js';
 
 /** Backslash-escapes what CommonMark and Obsidian would read as markup. */
@@ -82,12 +82,12 @@ function quoteBlock(text: string): string {
 function noteLines(note: string): string {
   return escapeMarkdown(normalizeExportText(note).trim())
     .split('\n')
-    .map((line) => (line.trim() === '' ? '' : isolate(keepLeadingSpace(line))))
+    .map((line) => (line.trim() === '' ? '' : isolateInRtl(keepLeadingSpace(line))))
     .join('\\\n');
 }
 
 function entryMarkdown(entry: ExportEntry, labels: ExportLabels, locale: 'ar' | 'en'): string {
-  const parts = [quoteBlock(entry.quote), `*${isolate(escapeMarkdown(entry.colorLabel))} (${COLOR_NAMES[locale][entry.color]})*`];
+  const parts = [quoteBlock(entry.quote), `*${isolateInRtl(escapeMarkdown(entry.colorLabel))} (${COLOR_NAMES[locale][entry.color]})*`];
   if (entry.note.trim() !== '') parts.push(`**${labels.note}:** ${noteLines(entry.note)}`);
   const tags = hashTags(entry.tags);
   if (tags) parts.push(tags);
@@ -128,8 +128,8 @@ function sectionCitation(section: ExportSection, labels: ExportLabels): string {
   const citation = section.citation;
   if (!citation) return '';
   const fields: string[] = [];
-  if (citation.source) fields.push(`**${labels.source}:** ${isolate(escapeMarkdown(citation.source))}`);
-  if (citation.author) fields.push(`**${labels.author}:** ${isolate(escapeMarkdown(citation.author))}`);
+  if (citation.source) fields.push(`**${labels.source}:** ${isolateInRtl(escapeMarkdown(citation.source))}`);
+  if (citation.author) fields.push(`**${labels.author}:** ${isolateInRtl(escapeMarkdown(citation.author))}`);
   fields.push(`**${labels.published}:** ${citation.published ? `${LRM}${citation.published}${LRM}` : labels.undated}`);
   const link = linkTo(citation.url, labels);
   if (link) fields.push(link);
@@ -144,7 +144,7 @@ function sectionMarkdown(section: ExportSection, index: number, view: ExportView
     for (const block of section.blocks) out.push(blockMarkdown(block.kind, segmentsMarkdown(block.segments, index)));
     const noted = section.entries.filter((entry) => entry.noteNumber > 0);
     for (const entry of noted) {
-      const body = [entry.note.trim() !== '' ? noteLines(entry.note) : '', hashTags(entry.tags), `*${isolate(escapeMarkdown(entry.colorLabel))}*`].filter(Boolean).join(' ');
+      const body = [entry.note.trim() !== '' ? noteLines(entry.note) : '', hashTags(entry.tags), `*${isolateInRtl(escapeMarkdown(entry.colorLabel))}*`].filter(Boolean).join(' ');
       out.push(`[^${footnoteId(index, entry.noteNumber)}]: ${body}`);
     }
     const orphans = section.entries.filter((entry) => entry.position === null);

@@ -24,7 +24,7 @@ if (reason) console.warn(`PDF diacritics import check skipped: ${reason}`);
 
 /** The imported article's text as a sequence of words. */
 async function importedWords(pdf: Uint8Array): Promise<string[]> {
-  const [article] = await readPdf(pdf, 'diacritised.pdf');
+  const [article] = await readPdf(pdf, 'diacritised.pdf', {});
   const text = [article!.title, ...article!.blocks.map((block) => block.text)].join(' ');
   return canonical(text).split(/\s+/).filter(Boolean);
 }
