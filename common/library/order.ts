@@ -9,8 +9,8 @@ import type { LibrarySort } from '../types/library.js';
 import { type LibraryEntry, nextEntrySeq } from './entry.js';
 import { entryComparator, sortEntries } from './sort.js';
 
-/** Orders kept (the sorts the user switches between). */
-const KEPT = 4;
+/** Orders kept: every field in both directions (16 arrays of references: ~6 MB at 50,000 articles). */
+const KEPT = 16;
 /** Above this share of changed entries, sort everything instead of merging. */
 const RESORT_SHARE = 0.2;
 

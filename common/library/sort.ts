@@ -72,8 +72,69 @@ export function entryComparator(sort: LibrarySort): (a: LibraryEntry, b: Library
   };
 }
 
-/** A new array of the entries in the requested order. */
+/**
+ * A new array of the entries in the requested order: the keys are read once into
+ * arrays and indices are sorted over them (the same order as entryComparator).
+ */
 export function sortEntries(entries: readonly LibraryEntry[], sort: LibrarySort): LibraryEntry[] {
-  // Title keys are folded on first use and cached on the entry, so ties only cost their first comparison.
-  return [...entries].sort(entryComparator(sort));
+  const n = entries.length;
+  const key = sortKey(sort.field);
+  const sign = sort.direction === 'desc' ? -1 : 1;
+  const titles = new Array<string>(n);
+  const added = new Float64Array(n);
+  const ids = new Array<string>(n);
+  for (let i = 0; i < n; i += 1) {
+    const entry = entries[i] as LibraryEntry;
+    added[i] = entry.addedTime;
+    ids[i] = entry.meta.id;
+  }
+  const needsTitles = key.kind === 'text' || sort.field !== 'added';
+  if (needsTitles) for (let i = 0; i < n; i += 1) titles[i] = titleKeyOf(entries[i] as LibraryEntry);
+  const tieBreak = (a: number, b: number): number => {
+    if (sort.field !== 'title' && needsTitles) {
+      const ta = titles[a] as string;
+      const tb = titles[b] as string;
+      if (ta !== tb) return ta < tb ? -1 : 1;
+    } else if (sort.field !== 'title') {
+      const ta = titleKeyOf(entries[a] as LibraryEntry);
+      const tb = titleKeyOf(entries[b] as LibraryEntry);
+      if (ta !== tb) return ta < tb ? -1 : 1;
+    }
+    const aa = added[a] as number;
+    const ab = added[b] as number;
+    if (aa !== ab) return ab - aa;
+    const ia = ids[a] as string;
+    const ib = ids[b] as string;
+    return ia < ib ? -1 : ia > ib ? 1 : 0;
+  };
+  const order = new Uint32Array(n);
+  for (let i = 0; i < n; i += 1) order[i] = i;
+  if (key.kind === 'text') {
+    const keys = sort.field === 'title' ? titles : entries.map(key.of);
+    order.sort((a, b) => {
+      const ka = keys[a] as string;
+      const kb = keys[b] as string;
+      if (ka !== kb) {
+        if (ka === '' || kb === '') return ka === '' ? 1 : -1;
+        return (ka < kb ? -1 : 1) * sign;
+      }
+      return tieBreak(a, b);
+    });
+  } else {
+    const keys = new Float64Array(n);
+    // Missing values last in either direction: +Infinity after the sign is applied.
+    for (let i = 0; i < n; i += 1) {
+      const value = key.of(entries[i] as LibraryEntry);
+      keys[i] = Number.isNaN(value) ? Number.POSITIVE_INFINITY : value * sign;
+    }
+    order.sort((a, b) => {
+      const ka = keys[a] as number;
+      const kb = keys[b] as number;
+      if (ka !== kb) return ka < kb ? -1 : 1;
+      return tieBreak(a, b);
+    });
+  }
+  const sorted = new Array<LibraryEntry>(n);
+  for (let i = 0; i < n; i += 1) sorted[i] = entries[order[i] as number] as LibraryEntry;
+  return sorted;
 }

@@ -26,7 +26,7 @@ import {
   withDescendants,
 } from '../../common/library/index.js';
 import type { ArticleMeta } from '../../common/types/article.js';
-import type { Collection, LibraryFilters, ParsedLibraryScope, SavedSearch } from '../../common/types/library.js';
+import { type Collection, LIBRARY_SORT_FIELDS, type LibraryFilters, type ParsedLibraryScope, type SavedSearch } from '../../common/types/library.js';
 import type { LibraryStore } from './library-store.js';
 
 type Args<K extends keyof Contract> = z.output<Contract[K]['args']>;
@@ -156,8 +156,8 @@ export class LibraryOps {
 
   /**
    * Fills title keys and filter text ahead of the first title sort or filter
-   * (about a second of Arabic folding at 50,000 articles), a slice at a time so
-   * requests are served in between.
+   * (about a second of Arabic folding at 50,000 articles) and sorts the library
+   * every way it can be sorted, a slice at a time so requests are served in between.
    */
   async warm(): Promise<void> {
     const entries = this.universe();
@@ -168,7 +168,13 @@ export class LibraryOps {
       }
       await new Promise((resolve) => setImmediate(resolve));
     }
-    this.orders.ordered(this.universe(), { field: 'title', direction: 'asc' });
+    // Every sort order once, so a click on any column header is answered from the cache.
+    for (const field of LIBRARY_SORT_FIELDS) {
+      for (const direction of ['asc', 'desc'] as const) {
+        this.orders.ordered(this.universe(), { field, direction });
+        await new Promise((resolve) => setImmediate(resolve));
+      }
+    }
   }
 
   /** Which articles a scope holds, as a test over entries. */
