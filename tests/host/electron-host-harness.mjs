@@ -149,6 +149,10 @@ const commands = {
     await new Promise((resolve) => setTimeout(resolve, 50));
     return {};
   },
+  async closeWindows() {
+    for (const window of record.windows) window.destroyed = true;
+    return {};
+  },
   async emitApp({ event, args = [] }) {
     app.emit(event, { preventDefault() {} }, ...args);
     await new Promise((resolve) => setTimeout(resolve, 300));

@@ -232,6 +232,27 @@ describe('Electron main bundle under a stand-in electron', () => {
     expect(roles(menu)).toEqual(expect.arrayContaining(['undo', 'copy', 'paste', 'selectAll', 'reload', 'toggleDevTools']));
   });
 
+  it('menu commands act: a view opens its route in the window, a backup is made and reported', async () => {
+    await host.command('menuClick', { path: ['View', 'Notes'] });
+    expect((await host.state()).windows[0]?.loads.at(-1)).toEqual({ kind: 'url', url: `${APP_INDEX}#/notes` });
+    const before = ((await host.call('listBackups', {})).value as { backups: unknown[] }).backups.length;
+    await host.command('menuClick', { path: ['File', 'Create Backup Now'] });
+    await expect.poll(async () => ((await host.call('listBackups', {})).value as { backups: unknown[] }).backups.length).toBe(before + 1);
+    await expect.poll(async () => JSON.stringify((await host.state()).messageBoxes.at(-1))).toMatch(/Backup .+ saved/);
+  });
+
+  it('activate with no window open opens the secure window again (macOS convention)', async () => {
+    const state = await host.state();
+    expect(state.appEvents).toEqual(expect.arrayContaining(['window-all-closed', 'activate', 'will-quit', 'second-instance', 'open-file']));
+    await host.command('closeWindows');
+    await host.command('emitApp', { event: 'activate' });
+    const after = await host.state();
+    const open = after.windows.filter((window) => !window.destroyed);
+    expect(open).toHaveLength(1);
+    expect(open[0]?.webPreferences).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false });
+    expect(open[0]?.loads).toEqual([{ kind: 'url', url: APP_INDEX }]);
+  });
+
   it('keeps Chromium\'s profile out of the archive folder given with --data-dir', () => {
     const profile = host.initial.setPath.filter((entry) => entry.name === 'userData' || entry.name === 'sessionData');
     expect(profile.map((entry) => entry.name).sort()).toEqual(['sessionData', 'userData']);
