@@ -103,7 +103,7 @@ describe('streamed datasets', () => {
     for (let i = 0; bytes < 120 * 1024 * 1024; i += 1) {
       const line = `${JSON.stringify(corpusRecord(i % 2000))}\n`;
       bytes += Buffer.byteLength(line);
-      if (!out.write(line)) await new Promise((resolve) => out.once('drain', resolve));
+      if (!out.write(line)) await new Promise<void>((resolve) => out.once('drain', () => resolve()));
     }
     await new Promise((resolve) => out.end(resolve));
     const child = await bundleChild('tests/support/dataset-stream-child.ts', 'dataset-stream-child');
