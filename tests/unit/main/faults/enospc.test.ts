@@ -19,13 +19,13 @@ import { ASSETS_DIR, SEED_LINES } from '../../../support/seed.js';
 
 const mountPoint = mkdtempSync(join(tmpdir(), 'qirtas-enospc-'));
 let mounted = false;
-let reason = '';
+let skipReason = '';
 try {
   execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=3m', 'tmpfs', mountPoint], { stdio: 'pipe' });
   mounted = true;
 } catch (error) {
-  reason = `cannot mount a tmpfs here (${((error as { stderr?: Buffer }).stderr?.toString() || (error as Error).message).trim()})`;
-  console.log(`ENOSPC test skipped: ${reason}`);
+  skipReason = ` (skipped: cannot mount a tmpfs here: ${((error as { stderr?: Buffer }).stderr?.toString() || (error as Error).message).trim()})`;
+  console.log(`ENOSPC test${skipReason}`);
 }
 
 afterAll(() => {
@@ -35,7 +35,7 @@ afterAll(() => {
 });
 
 describe('a full disk', () => {
-  it.skipIf(!mounted)('fails writes cleanly and loses nothing acknowledged', { timeout: 300_000 }, async () => {
+  it.skipIf(!mounted)(`fails writes cleanly and loses nothing acknowledged${skipReason}`, { timeout: 300_000 }, async () => {
     const dataDir = join(mountPoint, 'data');
     const app: ArchiveApp = await openArchiveApp({ dataDir, assetsDir: ASSETS_DIR, host: 'cli', version: 'test' });
     const articles = new Map<string, string>();
