@@ -112,6 +112,8 @@ describe('archive store under SIGKILL', () => {
     }
     // The kills really landed while the child was saving, not before it started.
     expect(killsDuringWrites).toBeGreaterThan(KILLS / 2);
+    const tagged = tags.reduce((sum, { ids }) => sum + ids.length, 0);
+    console.info(`crash test: ${KILLS} kills, none lost of ${acknowledged.size} articles, ${titles.size} titles, ${tags.length} bulk tags (${tagged} articles), ${notes.length} highlights acknowledged`);
     expect(tags.length).toBeGreaterThan(0);
     expect(notes.length).toBeGreaterThan(0);
 
