@@ -67,6 +67,8 @@ export class SearchOps {
   /** Bulk imports in progress (holdSaves). */
   private holds = 0;
   readonly stats: SearchIndexStats = { articlesReadBack: 0, indexedAtImport: 0, fullBuilds: 0, saves: 0 };
+  /** The memory bound past which an import saves early (tests lower it). */
+  readonly earlySave = { textBytes: EARLY_SAVE_TEXT_BYTES, postings: EARLY_SAVE_POSTINGS };
 
   constructor(private readonly store: ArchiveStore) {}
 
@@ -217,7 +219,7 @@ export class SearchOps {
   /** Saves now when the texts and postings added since the last save pass the memory bound. */
   private async saveIfLarge(index: SearchIndex): Promise<void> {
     const pending = index.pendingMemory();
-    if (this.store.readOnly || (pending.textBytes <= EARLY_SAVE_TEXT_BYTES && pending.postings <= EARLY_SAVE_POSTINGS)) return;
+    if (this.store.readOnly || (pending.textBytes <= this.earlySave.textBytes && pending.postings <= this.earlySave.postings)) return;
     this.dirty = true;
     await this.save();
   }

@@ -75,6 +75,31 @@ describe('index updated by the import', () => {
     await second.close();
   });
 
+  it('saves early during a long import when the texts it holds pass the bound; results stay right across saves', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'qirtas-index-import-'));
+    const app = await open(dataDir);
+    // A bound of ~40 articles' texts: a 120-article import in batches of 20 must save several times.
+    app.service.searchIndex.earlySave.textBytes = 200_000;
+    const files = writeArticles(120, 14);
+    const report = await importFiles(app.service, files, { batchSize: 20 });
+    expect(report.imported).toHaveLength(121);
+    const { stats } = app.service.searchIndex;
+    expect(stats.saves).toBeGreaterThanOrEqual(2);
+    const index = await app.service.searchIndex.whenReady();
+    expect(index.pendingMemory().textBytes).toBeLessThanOrEqual(200_000 + 100_000);
+    // The seed (first file, saved long ago: its text now comes from the file) and the last article.
+    const seedId = report.imported.find((item) => item.file === SEED_PATH)!.id;
+    const seed = await app.service.search({ query: `"${SEED_HEADING}"`, limit: 5, exact: false, prefix: false });
+    expect(seed.results[0]?.id).toBe(seedId);
+    expect(seed.results[0]?.snippet.text).toContain(SEED_HEADING.split(' ')[0]);
+    const last = report.imported.at(-1)!;
+    const hits = await app.service.search({ query: `"${last.title}"`, limit: 50, exact: false, prefix: false });
+    expect(hits.results.map((result) => result.id)).toContain(last.id);
+    expect(index.damaged).toBe(false);
+    expect(stats.articlesReadBack).toBe(0);
+    await app.close();
+  });
+
   it('a dataset record with another id but the same text is imported as its own article, with a warning', async () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'qirtas-index-import-'));
     const app = await open(dataDir);
