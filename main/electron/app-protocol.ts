@@ -30,10 +30,15 @@ const MIME_TYPES: Record<string, string> = {
   '.txt': 'text/plain; charset=utf-8',
 };
 
-/** Must run before the app is ready: a standard, secure scheme that fetch() may use. */
+/**
+ * Must run before the app is ready: a standard (real origin, relative URLs),
+ * secure scheme that fetch() may use. corsEnabled: Vite's module scripts are
+ * fetched in CORS mode (`crossorigin`), which a scheme without CORS support
+ * refuses even from its own origin; other origins still get no CORS headers.
+ */
 export function registerAppScheme(): void {
   protocol.registerSchemesAsPrivileged([
-    { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true, codeCache: true } },
+    { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true, corsEnabled: true, codeCache: true } },
   ]);
 }
 
