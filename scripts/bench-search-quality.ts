@@ -50,7 +50,7 @@ function percentile(values: number[], p: number): number {
 const ARABIC = /^(?:[\u0621-\u064A]|[\u064B-\u0652]|\u0670)+$/;
 
 /** Known-item queries, `per` in each category. */
-function makeQueries(index: SearchIndex, size: number, per: number): Query[] {
+export function makeQueries(index: SearchIndex, size: number, per: number): Query[] {
   const random = rng(SEED * 31 + size);
   const vocab = index.vocabulary();
   const out: Query[] = [];
