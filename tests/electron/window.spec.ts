@@ -24,6 +24,7 @@ test('the desktop window opens the archive, adds the sample and reads it right-t
   const app = await electron.launch({ executablePath: runtime as string, args: [appRoot, `--data-dir=${dataDir}`] });
   try {
     const window = await app.firstWindow();
+    expect(window.url()).toMatch(/^app:\/\/qirtas\/index\.html/);
     const exposed = await window.evaluate(() => ({
       hasRequire: typeof (globalThis as { require?: unknown }).require !== 'undefined',
       hasProcess: typeof (globalThis as { process?: unknown }).process !== 'undefined',
