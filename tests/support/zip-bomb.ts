@@ -12,7 +12,7 @@ import { createWriteStream } from 'node:fs';
 import { crc32, createDeflateRaw } from 'node:zlib';
 import { deflateSync, strFromU8, unzipSync } from 'fflate';
 
-interface Entry {
+export interface Entry {
   name: string;
   method: number;
   crc: number;
@@ -23,7 +23,7 @@ interface Entry {
 }
 
 /** Deflates `repeat` copies of `unit` between `head` and `tail` as a stream, returning the compressed bytes, CRC and size. */
-async function deflateRepeated(head: string, unit: string, tail: string, repeat: number): Promise<{ compressed: Buffer; crc: number; size: number }> {
+export async function deflateRepeated(head: string, unit: string, tail: string, repeat: number): Promise<{ compressed: Buffer; crc: number; size: number }> {
   const deflate = createDeflateRaw({ level: 9, memLevel: 9 });
   const out: Buffer[] = [];
   deflate.on('data', (chunk: Buffer) => out.push(chunk));
@@ -49,7 +49,7 @@ async function deflateRepeated(head: string, unit: string, tail: string, repeat:
   return { compressed: Buffer.concat(out), crc: crc >>> 0, size };
 }
 
-function zipOf(entries: Entry[]): Buffer {
+export function zipOf(entries: Entry[]): Buffer {
   const parts: Buffer[] = [];
   const central: Buffer[] = [];
   let offset = 0;
@@ -137,4 +137,15 @@ export function writeBytes(path: string, bytes: Buffer): Promise<void> {
     stream.on('error', reject);
     stream.end(bytes, () => resolve());
   });
+}
+
+/** A zip entry stored from bytes (deflated). */
+export function plainEntry(name: string, data: Uint8Array): Entry {
+  return { name, method: 8, crc: crc32(data) >>> 0, size: data.length, declaredSize: data.length, compressed: Buffer.from(deflateSync(data)) };
+}
+
+/** A zip entry of `unpackedBytes` of one repeated letter, optionally declaring `declare` bytes instead. */
+export async function bombEntry(name: string, unpackedBytes: number, declare?: number): Promise<Entry> {
+  const big = await deflateRepeated('{"schemaVersion":1,"id":"x","blocks":[{"kind":"paragraph","text":"', 'ا', '"}],"annotations":[]}', Math.ceil(unpackedBytes / 2));
+  return { name, method: 8, crc: big.crc, size: big.size, declaredSize: declare ?? big.size, compressed: big.compressed };
 }

@@ -17,7 +17,13 @@ import { parseFile } from '../../../../main/import/formats/index.js';
 import { bundleChild } from '../../../support/bundle-child.js';
 import { importError } from '../../../support/import-error.js';
 import { makeDocx, seedArticle } from '../../../support/make-import-fixtures.js';
-import { makeDocxBomb, makeManyEntryZip, writeBytes } from '../../../support/zip-bomb.js';
+import { readFileSync } from 'node:fs';
+import { unzipSync } from 'fflate';
+import { readBackup } from '../../../../main/backup/backup-reader.js';
+import { createBackup } from '../../../../main/backup/create-backup.js';
+import { openArchiveApp } from '../../../../main/service/archive-app.js';
+import { ASSETS_DIR } from '../../../support/seed.js';
+import { bombEntry, makeDocxBomb, makeManyEntryZip, plainEntry, writeBytes, zipOf } from '../../../support/zip-bomb.js';
 
 const work = mkdtempSync(join(tmpdir(), 'qirtas-bomb-'));
 let child: string;
@@ -81,4 +87,34 @@ describe('a .docx decompression bomb', () => {
     const [parsed] = await parseFile(realDocx, 'normal.docx');
     expect(parsed?.blocks.length).toBeGreaterThan(5);
   });
+});
+
+describe('a backup decompression bomb', () => {
+  for (const lie of [false, true]) {
+    it(`whose article unpacks to ~1 GB (${lie ? 'lying about its size' : 'declaring it'}) is refused in seconds, naming the file`, { timeout: 120_000 }, async () => {
+      // A real backup of a real archive, its article entry swapped for a bomb (declaring the real size when lying).
+      const archive = await openArchiveApp({ dataDir: join(work, `archive-${lie}`), assetsDir: ASSETS_DIR, host: 'cli', version: 'test' });
+      await archive.service.importSample();
+      const real = join(work, `real-${lie}.zip`);
+      await createBackup(archive.store.dataDir, real, { kind: 'manual', appVersion: 'test' });
+      await archive.close();
+      const files = unzipSync(readFileSync(real));
+      const entries = await Promise.all(
+        Object.entries(files).map(([name, data]) => (name.startsWith('articles/') ? bombEntry(name, 1024 ** 3, lie ? data.length : undefined) : Promise.resolve(plainEntry(name, data)))),
+      );
+      const bytes = zipOf(entries);
+      expect(bytes.length).toBeLessThan(3 * 1024 ** 2);
+      const path = join(work, lie ? 'lying-bomb.zip' : 'bomb.zip');
+      await writeBytes(path, bytes);
+      const started = Date.now();
+      const before = process.memoryUsage().rss;
+      const error = await readBackup(path).then(() => null, (thrown: Error) => thrown);
+      const ms = Date.now() - started;
+      console.log(`${path.split('/').pop()}: ${(bytes.length / 1024 / 1024).toFixed(2)} MB refused in ${ms} ms, RSS grew ${((process.memoryUsage().rss - before) / 1024 / 1024).toFixed(0)} MB: ${error?.message}`);
+      expect(error?.message).toMatch(new RegExp(`This backup cannot be restored \\(${lie ? 'lying-bomb' : 'bomb'}\\.zip\\)`));
+      expect(error?.message).toMatch(/too large when unpacked/);
+      expect(error?.message).toMatch(/limit|declares/);
+      expect(ms).toBeLessThan(5000);
+    });
+  }
 });
