@@ -100,6 +100,7 @@ test('issue 9: an attached particle, ي for ى, a Latin spelling and a partial q
       check: async () => {
         await expect(page.locator('.searched-as')).toContainText('Homs');
         await expect(page.locator('.searched-as')).toContainText('حمص');
+        await page.screenshot({ path: join(SCREENS_DIR, 'search-latin.png') });
       },
     },
     // A word absent from the archive does not empty the result: partial, with the word struck through.
