@@ -3,13 +3,11 @@
  * tags, folded like search by the core), the count ("120 of 10,000 articles") and
  * the column chooser.
  */
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useI18n } from '../i18n/i18n.js';
 import { formatNumber, plural } from '../i18n/library-strings.js';
 import { COLUMN_IDS, COLUMNS, type ColumnId } from './columns.js';
 import { updateLibraryState, useLibraryState } from './library-state.js';
-
-const TYPE_DELAY_MS = 90;
 
 function ColumnChooser() {
   const { t } = useI18n();
@@ -38,15 +36,14 @@ export function FilterBar({ total, scopeTotal, hasFilters }: { total: number | n
   const { t, locale } = useI18n();
   const { filters } = useLibraryState();
   const [text, setText] = useState(filters.text ?? '');
-  const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
 
   // Another part of the view cleared the filters (or a saved search set them): follow.
   useEffect(() => setText(filters.text ?? ''), [filters.text]);
 
+  // No debounce: the core answers a window of rows in milliseconds, and a late answer for an older text is dropped (each text has its own listing).
   const onType = (value: string) => {
     setText(value);
-    if (timer.current) clearTimeout(timer.current);
-    timer.current = setTimeout(() => updateLibraryState((current) => ({ filters: { ...current.filters, text: value }, focusIndex: 0, anchorIndex: 0 })), TYPE_DELAY_MS);
+    updateLibraryState((current) => ({ filters: { ...current.filters, text: value }, focusIndex: 0, anchorIndex: 0 }));
   };
 
   return (

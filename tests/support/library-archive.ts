@@ -22,8 +22,9 @@ export function libraryRecords(count: number, seed = 11): object[] {
     const article = generateArticle(index, seed);
     records.push({
       id: `lib-${index}`,
-      // The corpus draws titles from a small pool of short sentences: the number keeps them apart, as real titles are.
-      title: `${article.title} (${index + 1})`,
+      // The corpus draws titles from a small pool of short sentences: a number keeps them apart, as real titles are.
+      // «رقم» before it keeps the number in the Arabic run (a bare "(12)" after a Latin word would be reordered by bidi).
+      title: `${article.title}، رقم ${index + 1}`,
       body: article.blocks.map((block) => block.text).join('\n\n'),
       source: index % 97 === 5 ? LONG_SOURCE : article.source,
       author: AUTHORS[index % AUTHORS.length],
