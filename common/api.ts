@@ -482,6 +482,8 @@ export const contract = {
     result: RestoreResult,
   },
   updateBackupSettings: { args: BackupSettings.partial(), result: BackupSettings },
+  /** A backup zip from backups/, its bytes as base64: how the browser shell (and any host) downloads a backup (issue 12). */
+  downloadBackup: { args: z.object({ name: BackupName }), result: z.object({ fileName: z.string(), mimeType: z.string(), data: z.string(), size: z.number().int() }) },
   /** The library: one window of sorted, filtered rows of a scope (all, collection, saved search, trash), with facets on request. */
   listLibrary: { args: ListLibraryArgs, result: ListLibraryResult },
   /** Every collection (tree order, with counts) and saved search (with its live count). */

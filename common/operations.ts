@@ -32,6 +32,7 @@ export const OPERATION_NAMES = [
   'listBackups',
   'createBackup',
   'restoreBackup',
+  'downloadBackup',
   'updateBackupSettings',
   'listLibrary',
   'listCollections',

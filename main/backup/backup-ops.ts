@@ -143,6 +143,14 @@ export class BackupOps {
     for (const old of autos.slice(keep)) await unlink(join(this.folder, old.name)).catch(() => undefined);
   }
 
+  /** A backup's bytes (base64) to download (the browser shell has no other way to the data folder). */
+  async read(name: string): Promise<{ fileName: string; mimeType: string; data: string; size: number }> {
+    const path = join(this.folder, name);
+    if (!existsSync(path)) throw new QirtasError('NOT_FOUND', `There is no backup named "${name}" in ${this.folder}.`);
+    const bytes = await readFile(path);
+    return { fileName: name, mimeType: 'application/zip', data: bytes.toString('base64'), size: bytes.byteLength };
+  }
+
   /**
    * Restores a backup from backups/ (name) or sent from the UI (base64 data).
    * Verified in staging first; a refusal changes nothing. Afterwards the store is

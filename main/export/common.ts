@@ -44,12 +44,24 @@ export const isolate = (text: string): string => (text === '' ? '' : `${FSI}${te
  */
 export const isolateInRtl = (text: string): string => (firstStrongDirection(text) === 'rtl' && !/[\u202A-\u202E\u2066-\u2069]/.test(text) ? text : isolate(text));
 
-const STRONG = /[\p{Script=Arabic}\p{Script=Hebrew}\p{Script=Syriac}\p{Script=Thaana}\p{Script=Nko}]|\p{L}/u;
-/** The direction of a string's first strong letter (UAX #9 P2), or null when it has none. */
+/** Right-to-left scripts: Hebrew, Arabic, Syriac, Thaana, NKo, Samaritan, Mandaic, Arabic Extended, presentation forms. */
+const isRtlCode = (code: number) => (code >= 0x0590 && code <= 0x08ff) || (code >= 0xfb1d && code <= 0xfdff) || (code >= 0xfe70 && code <= 0xfefc);
+const LETTER = /\p{L}/u;
+
+/** The direction of a string's first strong letter (UAX #9 P2, letters only), or null when it has none. */
 export function firstStrongDirection(text: string): 'rtl' | 'ltr' | null {
-  const match = STRONG.exec(text.replace(/[\u2066-\u2069\u202A-\u202E]/g, ''));
-  if (!match) return null;
-  return /[\p{Script=Arabic}\p{Script=Hebrew}\p{Script=Syriac}\p{Script=Thaana}\p{Script=Nko}]/u.test(match[0]) ? 'rtl' : 'ltr';
+  for (let index = 0; index < text.length; index += 1) {
+    const code = text.charCodeAt(index);
+    if (code < 0x41) continue; // digits, spaces, punctuation
+    if (isRtlCode(code)) {
+      // Arabic-Indic digits, marks and punctuation are not strong letters.
+      if (LETTER.test(text[index] as string)) return 'rtl';
+      continue;
+    }
+    if ((code >= 0x41 && code <= 0x5a) || (code >= 0x61 && code <= 0x7a)) return 'ltr';
+    if (code >= 0x80 && LETTER.test(String.fromCodePoint(text.codePointAt(index) as number))) return 'ltr';
+  }
+  return null;
 }
 
 /**
@@ -59,7 +71,11 @@ export function firstStrongDirection(text: string): 'rtl' | 'ltr' | null {
  * it as w:tab); the other C0/C1 control characters, which XML 1.0 cannot hold
  * and which no reader shows, are removed. Nothing visible is lost.
  */
+// eslint-disable-next-line no-control-regex -- finding control characters is the point
+const NEEDS_NORMALISING = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u2028\u2029]/;
+
 export function normalizeExportText(text: string): string {
+  if (!NEEDS_NORMALISING.test(text)) return text;
   return text
     .replace(/\r\n?|[\u0085\u2028\u2029\v\f]/g, '\n')
     // eslint-disable-next-line no-control-regex -- removing control characters is the point

@@ -168,6 +168,10 @@ export class ArchiveService implements ArchiveOperations {
     return this.backups.restore(args);
   }
 
+  downloadBackup({ name }: ParsedArgs<'downloadBackup'>): Promise<ResultOf<'downloadBackup'>> {
+    return this.backups.read(name);
+  }
+
   updateBackupSettings(patch: ParsedArgs<'updateBackupSettings'>): Promise<ResultOf<'updateBackupSettings'>> {
     return this.backups.updateSettings(patch);
   }

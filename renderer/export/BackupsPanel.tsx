@@ -14,6 +14,7 @@ import { formatDualDate, useI18n } from '../i18n/i18n.js';
 import type { StringKey } from '../i18n/strings.js';
 import { toBase64 } from '../import/read-dropped.js';
 import { fill } from '../i18n/fill.js';
+import { downloadFile } from './download.js';
 
 const KIND_KEYS: Record<BackupInfo['kind'], StringKey> = {
   auto: 'kindAuto',
@@ -53,6 +54,16 @@ export function BackupsPanel() {
       setStatus({ kind: 'error', text: (error as Error).message });
     } finally {
       setBusy(false);
+    }
+  };
+
+  /** The zip itself, saved by the browser (the browser shell cannot open the data folder). */
+  const download = async (backup: BackupInfo) => {
+    try {
+      const file = await client.api.downloadBackup({ name: backup.name });
+      downloadFile(file.fileName, file.mimeType, file.data);
+    } catch (error) {
+      setStatus({ kind: 'error', text: (error as Error).message });
     }
   };
 
@@ -179,7 +190,10 @@ export function BackupsPanel() {
                 <td>
                   <bdi>{formatBytes(backup.size, locale)}</bdi>
                 </td>
-                <td>
+                <td className="backups-row-actions">
+                  <button type="button" disabled={busy} onClick={() => void download(backup)} aria-label={`${t.backupDownload} ${backup.name}`}>
+                    {t.backupDownload}
+                  </button>{' '}
                   <button type="button" disabled={busy} onClick={() => setPending({ kind: 'stored', backup })}>
                     {t.backupRestore}
                   </button>

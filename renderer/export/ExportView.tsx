@@ -8,16 +8,32 @@ import type { ExportCitation, ExportEntry, ExportSection, ExportSegment, ExportV
 import { useI18n } from '../i18n/i18n.js';
 import { fill } from '../i18n/fill.js';
 
+/** "Title، Source، Author، date" — the Arabic comma in Arabic, a comma in English; each user string isolated (<bdi>). */
 function Citation({ citation }: { citation: ExportCitation }) {
+  const { locale } = useI18n();
+  const comma = locale === 'ar' ? '، ' : ', ';
   const url = /^https?:\/\//i.test(citation.url) ? citation.url : '';
   return (
     <p className="export-view-citation">
-      <cite>{citation.title}</cite>
-      {citation.source && <>، {citation.source}</>}
-      {citation.author && <>، {citation.author}</>}
+      <cite>
+        <bdi>{citation.title}</bdi>
+      </cite>
+      {citation.source && (
+        <>
+          {comma}
+          <bdi>{citation.source}</bdi>
+        </>
+      )}
+      {citation.author && (
+        <>
+          {comma}
+          <bdi>{citation.author}</bdi>
+        </>
+      )}
       {citation.published && (
         <>
-          ، <bdi dir="ltr">{citation.published}</bdi>
+          {comma}
+          <bdi dir="ltr">{citation.published}</bdi>
         </>
       )}
       {url && (
@@ -74,7 +90,20 @@ function Segments({ segments }: { segments: ExportSegment[] }) {
     <>
       {segments.map((segment, index) => (
         <span key={index}>
-          {segment.color ? <mark className={`export-hl export-hl-${segment.color}`}>{segment.text}</mark> : segment.text}
+          {segment.colors && segment.colors.length > 1 ? (
+            // Overlapping highlights: every colour as a stripe (outermost on top), as in the exported files.
+            <mark
+              className={`export-hl export-hl-${segment.color} export-hl-over`}
+              data-colors={segment.colors.join(' ')}
+              style={{ backgroundImage: `linear-gradient(${segment.colors.map((color, index, all) => `var(--export-hl-${color}) ${(index * 100) / all.length}% ${((index + 1) * 100) / all.length}%`).join(', ')})` }}
+            >
+              {segment.text}
+            </mark>
+          ) : segment.color ? (
+            <mark className={`export-hl export-hl-${segment.color}`}>{segment.text}</mark>
+          ) : (
+            segment.text
+          )}
           {segment.notes?.map((number) => (
             <sup key={number} className="export-view-ref">
               {number}

@@ -73,6 +73,7 @@ export const EXPORT_STRINGS = {
     kindUploaded: 'مرفوعة',
     backupArticles: 'المقالات: {articles} · الإبرازات: {highlights}',
     backupRestore: 'استعادة',
+    backupDownload: 'تنزيل',
     backupRestoreFile: 'استعادة من ملف zip…',
     restoreConfirmTitle: 'استعادة هذه النسخة؟',
     restoreConfirmBody:
@@ -156,6 +157,7 @@ export const EXPORT_STRINGS = {
     kindUploaded: 'uploaded',
     backupArticles: '{articles} articles, {highlights} highlights',
     backupRestore: 'Restore',
+    backupDownload: 'Download',
     backupRestoreFile: 'Restore from a zip file…',
     restoreConfirmTitle: 'Restore this backup?',
     restoreConfirmBody:
