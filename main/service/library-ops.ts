@@ -56,6 +56,8 @@ export class LibraryOps {
   /** One entry per article, in the store's order; the same array while no metadata changed. */
   private universeCache: { metas: ArticleMeta[]; entries: LibraryEntry[] } | null = null;
   private lastQuery: QueryResult | null = null;
+  /** Saved searches resolved, with what they were resolved against. */
+  private readonly savedResults = new Map<string, { saved: SavedSearch; universe: readonly LibraryEntry[]; entries: LibraryEntry[] }>();
   /** Highlight counts of articles whose metadata does not hold one yet. */
   private readonly counted = new Map<string, number>();
   private counting: Promise<void> | null = null;
@@ -201,12 +203,14 @@ export class LibraryOps {
   async savedSearchEntries(id: string): Promise<LibraryEntry[]> {
     const saved = this.store.library.savedSearches.find((candidate) => candidate.id === id);
     if (!saved) throw QirtasError.withParams('NOT_FOUND', `No saved search with id "${id}".`, { reason: 'saved-search-not-found', id });
+    // The sidebar lists every saved search with its count after each change: a query is run again only
+    // when the library or the saved search changed since.
+    const universe = this.universe();
+    const cached = this.savedResults.get(id);
+    if (cached && cached.saved === saved && cached.universe === universe) return cached.entries;
     let entries: LibraryEntry[];
     if (saved.query.trim() === '') {
-      entries = this.store
-        .listMeta()
-        .filter((meta) => meta.trashedAt === null)
-        .map((meta) => this.entryOf(meta));
+      entries = universe.filter((entry) => entry.meta.trashedAt === null);
     } else {
       const ids = await this.deps.findIds(saved.query, saved.exact);
       entries = [];
@@ -220,7 +224,9 @@ export class LibraryOps {
       }
     }
     if (needsAllCounts(saved.filters)) await this.ensureHighlightCounts();
-    return applyFilters(entries, compileFilters(saved.filters, this.entries.folds));
+    const result = applyFilters(entries, compileFilters(saved.filters, this.entries.folds));
+    this.savedResults.set(id, { saved, universe, entries: result });
+    return result;
   }
 
   async listLibrary(args: Args<'listLibrary'>): Promise<ListLibraryResult> {
