@@ -107,7 +107,7 @@ async function benchSize(count: number): Promise<Record<string, unknown>> {
     const firstTitle = await timed(() => list({ sort: { field: 'title', direction: 'asc' } }));
     const firstFilter = await timed(() => list({ filters: { text: 'سور' }, facets: true }));
     // What the app does in the background after opening (title folding); then the steady state is measured.
-    const warmMs = await timed(() => app.service.library.warm());
+    const warmMs = await timed(() => app.service.libraryServices.library.warm());
 
     const sorts: Record<string, ReturnType<typeof stats>> = {};
     for (const field of LIBRARY_SORT_FIELDS) {

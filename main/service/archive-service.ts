@@ -24,12 +24,7 @@ import { dirname } from 'node:path';
 import { exportNotes, previewExport, type ExportDeps } from '../export/export-notes.js';
 import { importAnnotationExport } from '../export/json-import.js';
 import { BackupOps } from '../backup/backup-ops.js';
-import { LibraryOps } from './library-ops.js';
-import { CollectionOps } from './collection-ops.js';
-import { BulkOps } from './bulk-ops.js';
-
-/** Most articles a saved search's query resolves to (best first). */
-const SAVED_SEARCH_LIMIT = 5000;
+import { createLibraryServices, type LibraryServices } from './library-services.js';
 
 /** Arguments as the schemas output them (defaults filled in). */
 type ParsedArgs<K extends OperationName> = z.output<Contract[K]['args']>;
@@ -54,33 +49,12 @@ export class ArchiveService implements ArchiveOperations {
   private annotations: AnnotationOps;
   searchIndex: SearchOps;
   readonly backups: BackupOps;
-  /** Issue 10: the library listing, collections and saved searches, bulk actions. They read the current store on every call. */
-  readonly library: LibraryOps;
-  private readonly collections: CollectionOps;
-  private readonly bulk: BulkOps;
+  /** Issue 10: the library listing, collections and saved searches, bulk actions (library-services.ts). */
+  readonly libraryServices: LibraryServices;
 
   constructor(private readonly options: ServiceOptions) {
     this.store = options.store;
-    const listChanged = () => this.events.emit({ type: 'articles-changed' });
-    this.library = new LibraryOps({
-      store: () => this.store,
-      findIds: async (query, exact) => (await this.searchIndex.search(query, { limit: SAVED_SEARCH_LIMIT, exact, prefix: false })).results.map((result) => result.id),
-      changed: listChanged,
-    });
-    this.collections = new CollectionOps({
-      store: () => this.store,
-      library: this.library,
-      treeChanged: () => this.events.emit({ type: 'collections-changed' }),
-      articlesChanged: listChanged,
-    });
-    this.bulk = new BulkOps({
-      store: () => this.store,
-      folds: this.library.entries.folds,
-      changed: (ids, reindex) => {
-        if (reindex) void this.reindexInTurn(ids);
-        listChanged();
-      },
-    });
+    this.libraryServices = createLibraryServices({ store: () => this.store, searchIndex: () => this.searchIndex, emit: (event) => this.events.emit(event) });
     this.searchIndex = new SearchOps(this.store);
     this.annotations = new AnnotationOps(this.store, (id) => this.articleChanged(id));
     this.backups = new BackupOps({
@@ -102,7 +76,8 @@ export class ArchiveService implements ArchiveOperations {
     // In the background once the app is up: count highlights of articles that have no count yet (archives from
     // before issue 10, new imports), and fold titles so the first title sort or filter is as quick as the next.
     if (!this.store.readOnly) {
-      setTimeout(() => void this.library.ensureHighlightCounts().then(() => this.library.warm()).catch(() => undefined), 2000).unref();
+      const { library } = this.libraryServices;
+      setTimeout(() => void library.ensureHighlightCounts().then(() => library.warm()).catch(() => undefined), 2000).unref();
     }
   }
 
@@ -180,54 +155,21 @@ export class ArchiveService implements ArchiveOperations {
   private articleChanged(id: string): void {
     void this.searchIndex.articleChanged(id);
     // Its highlight count (shown and sorted in the library) follows its annotations.
-    void this.library.recountHighlights(id).catch(() => undefined);
+    void this.libraryServices.library.recountHighlights(id).catch(() => undefined);
     this.events.emit({ type: 'article-changed', id });
   }
 
-  /** Re-indexes many articles one after another (a bulk action), so a thousand file reads never pile up at once. */
-  private async reindexInTurn(ids: readonly string[]): Promise<void> {
-    for (const id of ids) await this.searchIndex.articleChanged(id).catch(() => undefined);
-  }
-
-  listLibrary(args: ParsedArgs<'listLibrary'>): Promise<ResultOf<'listLibrary'>> {
-    return this.library.listLibrary(args);
-  }
-
-  recordReading(args: ParsedArgs<'recordReading'>): Promise<ResultOf<'recordReading'>> {
-    return this.library.recordReading(args);
-  }
-
-  listCollections(): Promise<ResultOf<'listCollections'>> {
-    return this.collections.listCollections();
-  }
-
-  createCollection(args: ParsedArgs<'createCollection'>): Promise<ResultOf<'createCollection'>> {
-    return this.collections.createCollection(args);
-  }
-
-  updateCollection(args: ParsedArgs<'updateCollection'>): Promise<ResultOf<'updateCollection'>> {
-    return this.collections.updateCollection(args);
-  }
-
-  deleteCollection(args: ParsedArgs<'deleteCollection'>): Promise<ResultOf<'deleteCollection'>> {
-    return this.collections.deleteCollection(args);
-  }
-
-  saveSearch(args: ParsedArgs<'saveSearch'>): Promise<ResultOf<'saveSearch'>> {
-    return this.collections.saveSearch(args);
-  }
-
-  deleteSavedSearch(args: ParsedArgs<'deleteSavedSearch'>): Promise<ResultOf<'deleteSavedSearch'>> {
-    return this.collections.deleteSavedSearch(args);
-  }
-
-  bulkUpdate(args: ParsedArgs<'bulkUpdate'>): Promise<ResultOf<'bulkUpdate'>> {
-    return this.bulk.bulkUpdate(args);
-  }
-
-  undoBulk(args: ParsedArgs<'undoBulk'>): Promise<ResultOf<'undoBulk'>> {
-    return this.bulk.undoBulk(args);
-  }
+  // Issue 10 operations, one line each: the work is in library-ops.ts, collection-ops.ts and bulk-ops.ts.
+  listLibrary = (args: ParsedArgs<'listLibrary'>) => this.libraryServices.library.listLibrary(args);
+  recordReading = (args: ParsedArgs<'recordReading'>) => this.libraryServices.library.recordReading(args);
+  listCollections = () => this.libraryServices.collections.listCollections();
+  createCollection = (args: ParsedArgs<'createCollection'>) => this.libraryServices.collections.createCollection(args);
+  updateCollection = (args: ParsedArgs<'updateCollection'>) => this.libraryServices.collections.updateCollection(args);
+  deleteCollection = (args: ParsedArgs<'deleteCollection'>) => this.libraryServices.collections.deleteCollection(args);
+  saveSearch = (args: ParsedArgs<'saveSearch'>) => this.libraryServices.collections.saveSearch(args);
+  deleteSavedSearch = (args: ParsedArgs<'deleteSavedSearch'>) => this.libraryServices.collections.deleteSavedSearch(args);
+  bulkUpdate = (args: ParsedArgs<'bulkUpdate'>) => this.libraryServices.bulk.bulkUpdate(args);
+  undoBulk = (args: ParsedArgs<'undoBulk'>) => this.libraryServices.bulk.undoBulk(args);
 
   async appInfo(): Promise<AppInfo> {
     return { version: this.options.version, dataDir: this.store.dataDir, host: this.options.host };
