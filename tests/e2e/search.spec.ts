@@ -82,6 +82,8 @@ async function focusOnScreen(page: import('@playwright/test').Page): Promise<boo
 }
 
 test('issue 9: an attached particle, ي for ى, a Latin spelling and a partial query each open the passage their snippet shows', async ({ page, shell }) => {
+  // Five searches, each opened in the reader: more than the default minute on a busy machine.
+  test.setTimeout(240_000);
   await page.goto(shell.url);
   await page.getByRole('button', { name: 'أضف المقال التجريبي' }).click();
   await expect(page.locator('article.reader-text')).toBeVisible();
