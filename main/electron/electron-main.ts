@@ -20,7 +20,7 @@ import type { MenuLocale } from './menu-strings.js';
 import { registerElectronPdf } from './print-to-pdf.js';
 import { chromiumProfileDir } from './profile-paths.js';
 import { closeBeforeQuit } from './quit-guard.js';
-import { createMainWindow, hardenSession } from './secure-window.js';
+import { appWindows, createMainWindow, hardenSession } from './secure-window.js';
 
 const dataDirArg = process.argv.find((arg) => arg.startsWith('--data-dir='))?.slice('--data-dir='.length);
 const dataDir = resolveDataDir(dataDirArg);
@@ -48,11 +48,11 @@ if (!app.requestSingleInstanceLock()) {
     event.preventDefault();
     openFiles([path]);
   });
-  const mainWindow = (): BrowserWindow => BrowserWindow.getAllWindows()[0] ?? createMainWindow(appRoot);
+  const mainWindow = (): BrowserWindow => appWindows()[0] ?? createMainWindow(appRoot);
 
   app.on('second-instance', (_event, argv) => {
     openFiles(importableFileArgs(argv.slice(1)));
-    const window = BrowserWindow.getAllWindows()[0];
+    const window = appWindows()[0];
     if (window) {
       if (window.isMinimized()) window.restore();
       window.focus();
@@ -63,7 +63,7 @@ if (!app.requestSingleInstanceLock()) {
     if (process.platform !== 'darwin') app.quit();
   });
   app.on('activate', () => {
-    if (archive && BrowserWindow.getAllWindows().length === 0) createMainWindow(appRoot);
+    if (archive && appWindows().length === 0) createMainWindow(appRoot);
   });
   closeBeforeQuit(app, async () => {
     await archive?.close();

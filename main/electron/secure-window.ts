@@ -37,6 +37,13 @@ function openOutside(url: string): void {
   }
 }
 
+const appWindowSet = new Set<BrowserWindow>();
+
+/** The app's own windows (not the hidden print window of a PDF export), open ones only. */
+export function appWindows(): BrowserWindow[] {
+  return [...appWindowSet].filter((window) => !window.isDestroyed());
+}
+
 export function createMainWindow(appRoot: string, route = ''): BrowserWindow {
   const window = new BrowserWindow({
     width: 1200,
@@ -58,6 +65,8 @@ export function createMainWindow(appRoot: string, route = ''): BrowserWindow {
       spellcheck: false,
     },
   });
+  appWindowSet.add(window);
+  window.once('closed', () => appWindowSet.delete(window));
   const contents = window.webContents;
   // Hash routes change the view without a navigation; anything else leaving the page is refused.
   contents.on('will-navigate', (event, url) => {

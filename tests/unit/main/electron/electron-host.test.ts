@@ -201,6 +201,8 @@ describe('Electron main bundle under a stand-in electron', () => {
     await ok('importAnnotationsJson', { name: 'notes.json', data: exported.data });
     await ok('listBackups', {});
     const backup = await ok('createBackup', {});
+    const downloaded = await ok('downloadBackup', { name: backup.name });
+    expect(Buffer.from(downloaded.data, 'base64').subarray(0, 2).toString('latin1')).toBe('PK');
     await ok('updateBackupSettings', { keep: 5 });
     await ok('restoreBackup', { name: backup.name });
     await ok('listLibrary', { facets: true });
