@@ -61,6 +61,8 @@ export class LibraryOps {
   /** Highlight counts of articles whose metadata does not hold one yet. */
   private readonly counted = new Map<string, number>();
   private counting: Promise<void> | null = null;
+  /** Articles whose file could not be read when counting: their count is not saved. */
+  private readonly unreadable = new Set<string>();
 
   constructor(private readonly deps: LibraryOpsDeps) {}
 
@@ -101,9 +103,10 @@ export class LibraryOps {
         const meta = missing[next++] as ArticleMeta;
         const count = await this.store.readArticle(meta.id).then(
           (file) => file.annotations.length,
-          () => 0, // a damaged file is reported when opened; it lists with no highlights
+          () => null, // a damaged file is reported when opened; it lists with no highlights, and nothing is saved for it
         );
-        this.counted.set(meta.id, count);
+        this.counted.set(meta.id, count ?? 0);
+        if (count === null) this.unreadable.add(meta.id);
       }
     };
     await Promise.all(Array.from({ length: Math.min(PARALLEL_READS, missing.length) }, reader));
@@ -116,7 +119,7 @@ export class LibraryOps {
     if (store.readOnly || this.counted.size === 0) return;
     const ids = [...this.counted.keys()].filter((id) => {
       try {
-        return store.getMeta(id).highlightCount === undefined;
+        return !this.unreadable.has(id) && store.getMeta(id).highlightCount === undefined;
       } catch {
         return false;
       }
@@ -138,6 +141,7 @@ export class LibraryOps {
     }
     if (store.getMeta(id).highlightCount === count) return;
     this.counted.delete(id);
+    this.unreadable.delete(id);
     await store.updateMetaMany([id], (meta) => ({ ...meta, highlightCount: count }));
     this.deps.changed();
   }
