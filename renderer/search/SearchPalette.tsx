@@ -139,9 +139,10 @@ export function SearchPalette({ onClose }: { onClose: () => void }) {
         <p className="searched-as">
           {t.searchSearchedAs}{' '}
           {response.searched.map((entry) => (
-            <span key={entry.word} className="searched-form">
-              <bdi dir="ltr">{entry.word}</bdi> → <bdi dir="rtl" lang="ar">{entry.forms.join('، ')}</bdi>
-            </span>
+            // One left-to-right unit, so the arrow points from the Latin word to its Arabic reading in either UI language.
+            <bdi key={entry.word} className="searched-form" dir="ltr">
+              {entry.word} → <bdi dir="rtl" lang="ar">{entry.forms.join('، ')}</bdi>
+            </bdi>
           ))}
         </p>
       )}
