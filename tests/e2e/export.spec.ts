@@ -110,6 +110,11 @@ test('export notes from the dialog (Markdown, CSV, print view) and back up and r
   await expect(row).toContainText('المقالات: 1 · الإبرازات: 3');
   await page.screenshot({ path: join(SCREENS_DIR, 'export-backups.png') });
 
+  // Download it (the browser shell's only way to the zip): the browser saves the zip itself.
+  const [download] = await Promise.all([page.waitForEvent('download'), row.getByRole('button', { name: /^تنزيل/ }).click()]);
+  expect(download.suggestedFilename()).toMatch(/\.zip$/);
+  expect(readFileSync((await download.path()) as string).subarray(0, 2).toString()).toBe('PK');
+
   // Lose a highlight, then restore the backup: it comes back, and the page follows.
   const before = await api<{ annotations: Array<{ id: string }> }>('getArticle', { id });
   await api('deleteAnnotation', { articleId: id, annotationId: before.annotations[0]?.id });
