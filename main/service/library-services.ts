@@ -24,7 +24,7 @@ export function createLibraryServices(deps: { store: () => ArchiveStore; searchI
   const listChanged = () => deps.emit({ type: 'articles-changed' });
   // Re-indexes the articles of a bulk action one after another, so a thousand file reads never pile up at once.
   const reindexInTurn = async (ids: readonly string[]) => {
-    for (const id of ids) await deps.searchIndex().articleChanged(id).catch(() => undefined);
+    for (const id of ids) await deps.searchIndex().articleChanged(id);
   };
   const library = new LibraryOps({
     store: deps.store,

@@ -166,7 +166,11 @@ export class SearchOps {
     this.quick = null;
     if (this.store.readOnly || this.holds > 0) return;
     if (this.saveTimer) clearTimeout(this.saveTimer);
-    this.saveTimer = setTimeout(() => void this.save(), SAVE_DELAY_MS);
+    // The index is a cache: a save that fails (a full disk) is reported and tried again on the
+    // next change or at close; it must never become an unhandled rejection that ends the process.
+    this.saveTimer = setTimeout(() => {
+      this.save().catch((error: Error) => console.error(`Qirtas: the search index could not be saved (${error.message}); it will be saved again later.`));
+    }, SAVE_DELAY_MS);
     this.saveTimer.unref();
   }
 
@@ -225,15 +229,24 @@ export class SearchOps {
   }
 
   /** Re-indexes one article (or drops it when trashed or deleted). */
+  /**
+   * Brings one article's entry up to date after a change. Callers do not wait for it,
+   * so it never rejects: an article that cannot be read now (damaged, or gone) is
+   * reported, and the catch-up at the next load indexes it again.
+   */
   async articleChanged(id: string): Promise<void> {
     if (!this.ready) return; // not loaded yet: catch-up at load covers it
-    const index = await this.ready;
-    const meta = this.store.listMeta().find((candidate) => candidate.id === id);
-    const doc = meta && meta.trashedAt === null ? await this.docFor(meta) : null;
-    await this.unchanging();
-    if (doc) index.upsert(doc);
-    else index.remove(id);
-    this.markDirty();
+    try {
+      const index = await this.ready;
+      const meta = this.store.listMeta().find((candidate) => candidate.id === id);
+      const doc = meta && meta.trashedAt === null ? await this.docFor(meta) : null;
+      await this.unchanging();
+      if (doc) index.upsert(doc);
+      else index.remove(id);
+      this.markDirty();
+    } catch (error) {
+      console.error(`Qirtas: the search index could not take in a change to article ${id} (${(error as Error).message}); it is indexed again at the next start.`);
+    }
   }
 
   async search(query: string, options: SearchOptions): Promise<SearchResponse> {

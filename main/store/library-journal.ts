@@ -128,9 +128,15 @@ export class JournalWriter {
    * is cut back off, so the next line never glues onto half of this one.
    */
   async append(entry: JournalEntry): Promise<void> {
-    const line = encodeEntry(entry);
+    const line = Buffer.from(encodeEntry(entry), 'utf8');
     try {
-      await this.handle.write(line);
+      // write(2) may write only part of the line without an error (a nearly full disk):
+      // write the rest, so that a line is acknowledged only when all of it is there.
+      for (let offset = 0; offset < line.length; ) {
+        const { bytesWritten } = await this.handle.write(line, offset, line.length - offset);
+        if (bytesWritten <= 0) throw Object.assign(new Error('no space left to append to the library journal'), { code: 'ENOSPC' });
+        offset += bytesWritten;
+      }
       await this.handle.datasync();
     } catch (error) {
       try {
@@ -141,7 +147,7 @@ export class JournalWriter {
       }
       throw error;
     }
-    this.bytes += Buffer.byteLength(line);
+    this.bytes += line.length;
     this.count += 1;
   }
 
