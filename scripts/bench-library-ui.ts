@@ -95,7 +95,7 @@ async function measureSize(size: number) {
   log(`\n== ${size.toLocaleString('en')} articles: importing by the CLI…`);
   const archive = archiveOf(size);
   log(`   imported in ${archive.importSeconds.toFixed(1)} s`);
-  const shell = await startShell(archive.dataDir);
+  const shell = await startShell(archive.dataDir, 180_000);
   const browser = await chromium.launch({ executablePath: process.env.QIRTAS_CHROMIUM ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
   try {
     // bypassCSP: the timing probes build their predicates with new Function, which the app's CSP (rightly) forbids.

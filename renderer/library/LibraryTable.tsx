@@ -66,7 +66,11 @@ function HeaderCell({ column }: { column: ColumnDef }) {
   );
 }
 
-export function LibraryTable({ rows, selection, scrollKey, emptyText }: { rows: LibraryRows; selection: Selection; scrollKey: string; emptyText: string }) {
+/**
+ * `scrollKey` names the scope (each keeps its own scroll offset; the view remounts the table per scope);
+ * `queryKey` changes with the sort and filters, which bring the list back to its top.
+ */
+export function LibraryTable({ rows, selection, scrollKey, queryKey, emptyText }: { rows: LibraryRows; selection: Selection; scrollKey: string; queryKey: string; emptyText: string }) {
   const { t, locale } = useI18n();
   const state = useLibraryState();
   const columns = visibleColumns(state.columns);
@@ -99,6 +103,15 @@ export function LibraryTable({ rows, selection, scrollKey, emptyText }: { rows: 
     restored.current = true;
     if (savedOffset > 0) element.scrollTop = savedOffset;
   }, [rows.total, savedOffset]);
+
+  // Another sort or filter: start from the top (the old offset means nothing in the new order).
+  const lastQuery = useRef(queryKey);
+  useLayoutEffect(() => {
+    if (lastQuery.current === queryKey) return;
+    lastQuery.current = queryKey;
+    if (scrollRef.current) scrollRef.current.scrollTop = 0;
+    rememberScroll(scrollKey, 0);
+  }, [queryKey, scrollKey]);
 
   useEffect(() => {
     rows.ensure(first, Math.max(last, first + 20));

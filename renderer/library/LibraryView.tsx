@@ -15,7 +15,7 @@ import { FilterBar } from './FilterBar.js';
 import { ImportDialog } from './ImportDialog.js';
 import { scopeKey, updateLibraryState, useLibraryState } from './library-state.js';
 import { LibraryTable } from './LibraryTable.js';
-import { cleanFilters, useLibraryRows } from './use-library-rows.js';
+import { cleanFilters, listingKey, useLibraryRows } from './use-library-rows.js';
 import { useSelection } from './use-selection.js';
 
 function ImportButtons() {
@@ -121,7 +121,7 @@ export function LibraryView() {
           <>
             <FilterBar total={rows.total} scopeTotal={rows.scopeTotal} hasFilters={hasFilters} />
             <BulkBar selection={selection} tree={tree} scope={scope} />
-            <LibraryTable rows={rows} selection={selection} scrollKey={scopeKey(scope)} emptyText={emptyText} />
+            <LibraryTable key={scopeKey(scope)} rows={rows} selection={selection} scrollKey={scopeKey(scope)} queryKey={listingKey({ scope, sort, filters })} emptyText={emptyText} />
             <p className="hint keys">{t.libraryKeysHint}</p>
           </>
         )}

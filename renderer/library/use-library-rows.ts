@@ -102,6 +102,11 @@ export function useLibraryRows(query: ListingQuery): LibraryRows {
   const listingRef = useRef(listing);
   listingRef.current = listing;
   const visible = useRef<[number, number]>([0, PAGE_SIZE - 1]);
+  // While a new listing (another sort, filter or scope) loads, the last one that had answered stays
+  // on screen: no empty table and no "Loading…" between keystrokes.
+  const lastReady = useRef<Listing | null>(null);
+  if (listing.total !== null) lastReady.current = listing;
+  const shown = listing.total !== null ? listing : (lastReady.current ?? listing);
 
   const fetchPage = useCallback(
     (target: Listing, page: number) => {
@@ -175,10 +180,10 @@ export function useLibraryRows(query: ListingQuery): LibraryRows {
   }, [client]);
 
   return {
-    total: listing.total,
-    scopeTotal: listing.scopeTotal,
-    facets: listing.facets,
-    row: (index) => listing.pages.get(Math.floor(index / PAGE_SIZE))?.[index % PAGE_SIZE],
+    total: shown.total,
+    scopeTotal: shown.scopeTotal,
+    facets: listing.facets ?? shown.facets,
+    row: (index) => shown.pages.get(Math.floor(index / PAGE_SIZE))?.[index % PAGE_SIZE],
     ensure,
     allIds,
     idsBetween: async (start, end) => (await allIds()).slice(Math.min(start, end), Math.max(start, end) + 1),

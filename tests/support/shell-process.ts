@@ -15,13 +15,17 @@ export interface ShellProcess {
 }
 
 /** Starts `qirtas serve` on a free port and waits for the URL it prints. */
-export async function startShell(dataDir: string): Promise<ShellProcess> {
+export async function startShell(dataDir: string, startTimeoutMs = 20_000): Promise<ShellProcess> {
   const child = spawn(process.execPath, [join(REPO_ROOT, 'bin', 'qirtas.mjs'), 'serve', '--port', '0', '--data-dir', dataDir], {
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
   const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`qirtas serve did not start:\n${output}`)), 20_000);
+    const timer = setTimeout(() => {
+      // Do not leave a server holding the archive's lock behind.
+      child.kill('SIGTERM');
+      reject(new Error(`qirtas serve did not start:\n${output}`));
+    }, startTimeoutMs);
     const onData = (chunk: Buffer) => {
       output += chunk.toString();
       const match = /Open: (\S+)/.exec(output);
