@@ -110,7 +110,10 @@ function runChild(scenario: string, args: string[]): Record<string, unknown> {
     maxBuffer: 64 * 1024 * 1024,
   });
   try {
-    return JSON.parse(run.stdout) as Record<string, unknown>;
+    const result = JSON.parse(run.stdout) as Record<string, unknown>;
+    // Said at once on stderr too: the clean-up of a big run takes minutes.
+    console.error(`bench-scale: ${scenario}: ${JSON.stringify({ ...result, rssProfileMB: undefined })}`);
+    return result;
   } catch {
     return { error: `exit ${run.status}`, output: run.stdout.slice(-2000) };
   }
