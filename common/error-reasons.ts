@@ -19,6 +19,10 @@ export const ERROR_REASONS = {
   'pdf-password': ['file'],
   'pdf-no-text-layer': ['file'],
   'old-doc-format': ['file'],
+  /** A file whose name says one format and whose bytes another. params: file, format */
+  'wrong-format': ['file', 'format'],
+  /** The --- block of a Markdown file is not YAML key: value lines. */
+  'bad-front-matter': ['file'],
   /** One record of a dataset. params: file, line */
   'bad-record': ['file', 'line'],
   'missing-column': ['file', 'column'],
@@ -44,6 +48,8 @@ export const ERROR_REASONS = {
   'request-too-large': ['limit'],
   'newer-version': ['file'],
   'read-only': [],
+  /** Arguments the contract refused (operation and field are passed for the technical detail only). */
+  'invalid-argument': [],
 } as const satisfies Record<string, readonly string[]>;
 
 export type ErrorReason = keyof typeof ERROR_REASONS;

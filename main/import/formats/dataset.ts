@@ -16,12 +16,12 @@ export function skippedRecord(item: { line: number; error: string }): string {
 
 function readRecords(splitter: RecordSplitter, bytes: Uint8Array, fileName: string, encoding: string | undefined, empty: string): ParsedArticle[] {
   const { text } = decodeTextFile(bytes, fileName, encoding);
-  if (!text.trim()) throw new ImportError(fileName, 'there are no records in this file (it is blank)');
+  if (!text.trim()) throw new ImportError(fileName, 'there are no records in this file (it is blank)', { reason: 'no-text' });
   let items: DatasetItem[];
   try {
     items = [...splitter.push(text), ...splitter.end()];
   } catch (error) {
-    if (error instanceof DatasetError) throw new ImportError(fileName, error.message);
+    if (error instanceof DatasetError) throw new ImportError(fileName, error.message, { reason: 'damaged-document' });
     throw error;
   }
   const articles: ParsedArticle[] = [];
@@ -32,7 +32,7 @@ function readRecords(splitter: RecordSplitter, bytes: Uint8Array, fileName: stri
   }
   if (articles.length === 0) {
     const first = items.find((item): item is { line: number; error: string } => 'error' in item);
-    throw new ImportError(fileName, first ? `line ${first.line}: ${first.error}` : empty);
+    throw new ImportError(fileName, first ? `line ${first.line}: ${first.error}` : empty, first ? { reason: 'bad-record', line: first.line } : { reason: 'no-text' });
   }
   // Said once, with the first article, so the import's warnings list each skipped record.
   if (skipped.length > 0) articles[0] = { ...articles[0]!, warnings: [...skipped, ...(articles[0]!.warnings ?? [])] };

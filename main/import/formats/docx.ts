@@ -47,9 +47,9 @@ async function checkArchive(bytes: Uint8Array, fileName: string, limits: ZipLimi
   await checkZipBytes(bytes, limits, (entry, reason) => {
     const part = entry === null ? '' : `its part "${entry.slice(0, 200)}": `;
     if (reason.startsWith(TOO_LARGE)) {
-      return new ImportError(fileName, `the Word document is too large when unpacked (${part}${reason.slice(TOO_LARGE.length + 2)}; the limit for a whole document is ${mib(limits.maxTotalBytes)})`);
+      return new ImportError(fileName, `the Word document is too large when unpacked (${part}${reason.slice(TOO_LARGE.length + 2)}; the limit for a whole document is ${mib(limits.maxTotalBytes)})`, { reason: 'too-large-unpacked', limit: limits.maxTotalBytes });
     }
-    return new ImportError(fileName, `the Word document is damaged or incomplete (${part}${reason})`);
+    return new ImportError(fileName, `the Word document is damaged or incomplete (${part}${reason})`, { reason: 'damaged-document' });
   });
 }
 
@@ -59,9 +59,9 @@ function describe(error: unknown): string {
 
 export const readDocx: Reader = async (bytes, fileName) => {
   if (startsWith(bytes, OLE_MAGIC)) {
-    throw new ImportError(fileName, 'this is an old Word .doc file; open it in Word or LibreOffice and save it as .docx');
+    throw new ImportError(fileName, 'this is an old Word .doc file; open it in Word or LibreOffice and save it as .docx', { reason: 'old-doc-format' });
   }
-  if (!startsWith(bytes, ZIP_MAGIC)) throw new ImportError(fileName, 'this is not a Word document (.docx files are ZIP archives)');
+  if (!startsWith(bytes, ZIP_MAGIC)) throw new ImportError(fileName, 'this is not a Word document (.docx files are ZIP archives)', { reason: 'wrong-format', format: 'Word (.docx)' });
   await checkArchive(bytes, fileName, DOCX_LIMITS);
   let html: string;
   try {
@@ -77,9 +77,9 @@ export const readDocx: Reader = async (bytes, fileName) => {
     );
     html = result.value;
   } catch (error) {
-    throw new ImportError(fileName, `the Word document is damaged or incomplete (${describe(error)})`);
+    throw new ImportError(fileName, `the Word document is damaged or incomplete (${describe(error)})`, { reason: 'damaged-document' });
   }
   const { title, blocks } = takeOpeningTitle(htmlToBlocks(html));
-  if (blocks.length === 0) throw new ImportError(fileName, 'the Word document has no text');
+  if (blocks.length === 0) throw new ImportError(fileName, 'the Word document has no text', { reason: 'no-text' });
   return [article({ title, blocks: plainBlocks(blocks) })];
 };

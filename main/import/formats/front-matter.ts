@@ -47,10 +47,10 @@ export function splitFrontMatter(text: string, fileName: string): { meta: FrontM
     data = parseYaml(yaml, { maxAliasCount: 50 });
   } catch (error) {
     const line = (error as { linePos?: Array<{ line: number }> }).linePos?.[0]?.line;
-    throw new ImportError(fileName, `the front matter (the --- block at the top) is not valid YAML${line ? ` (line ${line + 1} of the file)` : ''}`);
+    throw new ImportError(fileName, `the front matter (the --- block at the top) is not valid YAML${line ? ` (line ${line + 1} of the file)` : ''}`, { reason: 'bad-front-matter' });
   }
   if (!data || typeof data !== 'object' || Array.isArray(data)) {
-    throw new ImportError(fileName, 'the front matter (the --- block at the top) must be a list of "key: value" lines');
+    throw new ImportError(fileName, 'the front matter (the --- block at the top) must be a list of "key: value" lines', { reason: 'bad-front-matter' });
   }
   const fields = data as Record<string, unknown>;
   // Prose that happens to parse as YAML ("قال: …" between two rules) is not front matter.

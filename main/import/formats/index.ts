@@ -93,6 +93,6 @@ export async function parseFile(bytes: Uint8Array, fileName: string, options: Pa
   } catch (error) {
     if (error instanceof ImportError) throw error;
     // The reader's complaint without any of the file's text it may quote.
-    throw new ImportError(fileName, `the file could not be read (${detailWithoutContent(error)})`);
+    throw new ImportError(fileName, `the file could not be read (${detailWithoutContent(error)})`, { reason: 'damaged-document' });
   }
 }

@@ -21,9 +21,9 @@ const describe = detailWithoutContent;
 
 function loadError(fileName: string, error: unknown): ImportError {
   const name = (error as { name?: string } | null)?.name;
-  if (name === 'PasswordException') return new ImportError(fileName, 'the PDF is password-protected; remove the password and import it again');
-  if (name === 'InvalidPDFException') return new ImportError(fileName, `the PDF is damaged and cannot be read (${describe(error)})`);
-  return new ImportError(fileName, `the PDF cannot be read (${describe(error)})`);
+  if (name === 'PasswordException') return new ImportError(fileName, 'the PDF is password-protected; remove the password and import it again', { reason: 'pdf-password' });
+  if (name === 'InvalidPDFException') return new ImportError(fileName, `the PDF is damaged and cannot be read (${describe(error)})`, { reason: 'damaged-document' });
+  return new ImportError(fileName, `the PDF cannot be read (${describe(error)})`, { reason: 'damaged-document' });
 }
 
 /** A metadata title worth showing: not empty, not a file name or a browser's placeholder. */
@@ -35,10 +35,10 @@ function plausibleTitle(value: unknown): string {
 }
 
 export const readPdf: Reader = async (bytes, fileName) => {
-  if (!latin1(bytes.subarray(0, 1024)).includes('%PDF-')) throw new ImportError(fileName, 'this is not a PDF document');
+  if (!latin1(bytes.subarray(0, 1024)).includes('%PDF-')) throw new ImportError(fileName, 'this is not a PDF document', { reason: 'wrong-format', format: 'PDF' });
   // Every complete PDF ends with %%EOF; without it the file was cut off (a failed download, a full disk).
   if (!latin1(bytes.subarray(Math.max(0, bytes.length - 1024))).includes('%%EOF')) {
-    throw new ImportError(fileName, 'the PDF is incomplete (truncated: its end-of-file marker is missing)');
+    throw new ImportError(fileName, 'the PDF is incomplete (truncated: its end-of-file marker is missing)', { reason: 'damaged-document' });
   }
   // Loaded on first use: pdf.js is large and most imports are not PDFs.
   const { getDocument, VerbosityLevel } = await import('pdfjs-dist/legacy/build/pdf.mjs');
@@ -85,7 +85,7 @@ export const readPdf: Reader = async (bytes, fileName) => {
     }
     const reduced = linesToBlocks(pages);
     if (reduced.length === 0) {
-      throw new ImportError(fileName, 'the PDF has no text layer (it may be scanned images); Qirtas cannot read text from images');
+      throw new ImportError(fileName, 'the PDF has no text layer (it may be scanned images); Qirtas cannot read text from images', { reason: 'pdf-no-text-layer' });
     }
     const metadata = await doc.getMetadata().catch(() => null);
     const metaTitle = plausibleTitle((metadata?.info as Record<string, unknown> | undefined)?.Title);
@@ -93,7 +93,7 @@ export const readPdf: Reader = async (bytes, fileName) => {
     return [article({ title, blocks: withoutTitleHeading(plainBlocks(blocks), title), warnings })];
   } catch (error) {
     if (error instanceof ImportError) throw error;
-    throw new ImportError(fileName, `the PDF is damaged and its text cannot be read (${describe(error)})`);
+    throw new ImportError(fileName, `the PDF is damaged and its text cannot be read (${describe(error)})`, { reason: 'damaged-document' });
   } finally {
     await doc.destroy();
   }
