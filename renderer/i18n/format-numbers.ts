@@ -1,10 +1,12 @@
 /**
  * Numbers in the UI language: counts with their plural forms (Intl.PluralRules:
  * Arabic has six — «لا ملاحظات»، «ملاحظة واحدة»، «ملاحظتان»، «٣ ملاحظات»،
- * «١١ ملاحظة»، «١٠٠ ملاحظة» —, never «3 ملاحظة»), and sizes with Arabic unit names
+ * «١١ ملاحظة»، «١٠٠ ملاحظة» —, never «3 ملاحظة»; the number isolated), and sizes with Arabic unit names
  * («11.5 كيلوبايت», not «11.5 KB»). Digits stay Latin, as in the app's dates.
  */
 import type { Locale } from '../../common/types/article.js';
+import { isolate } from './fill.js';
+import { COUNTS, type CountedNoun } from './plural-strings.js';
 
 const LOCALE_TAG: Record<Locale, string> = { ar: 'ar-u-nu-latn', en: 'en' };
 
@@ -28,7 +30,10 @@ export function formatNumber(value: number, locale: Locale): string {
   return numberFormat(locale).format(value);
 }
 
-/** «3 ملاحظات», «11 ملاحظة», "1 note", "3 notes": the phrase of the count's plural category. */
+/**
+ * «3 ملاحظات», «11 ملاحظة», "1 note", "3 notes": the phrase of the count's plural
+ * category, the number bidi-isolated so it never runs into the words around it.
+ */
 export function formatCount(count: number, locale: Locale, forms: PluralForms): string {
   let rules = pluralRules.get(locale);
   if (!rules) {
@@ -36,7 +41,12 @@ export function formatCount(count: number, locale: Locale, forms: PluralForms): 
     pluralRules.set(locale, rules);
   }
   const template = forms[rules.select(count)] ?? forms.other;
-  return template.replace('{n}', formatNumber(count, locale));
+  return template.replace('{n}', isolate(formatNumber(count, locale)));
+}
+
+/** A counted noun of the UI (plural-strings.ts) for `count`. */
+export function plural(noun: CountedNoun, count: number, locale: Locale): string {
+  return formatCount(count, locale, COUNTS[noun][locale]);
 }
 
 const UNITS = ['byte', 'kilobyte', 'megabyte', 'gigabyte'] as const;

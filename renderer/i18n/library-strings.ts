@@ -1,10 +1,9 @@
 /**
  * UI text of the research library (issue 10): columns, filter and facets, the
  * collections sidebar, multi-selection and bulk actions, reading status, themes.
- * Counts go through `plural` (Intl.PluralRules), so Arabic says «3 مقالات»,
- * «11 مقالًا», «مقالان» — never «3 مقال».
+ * Counted nouns are in plural-strings.ts, worded through `plural` (format-numbers.ts),
+ * so Arabic says «3 مقالات», «11 مقالًا», «مقالان» — never «3 مقال».
  */
-import type { Locale } from '../../common/types/article.js';
 
 const ar = {
   colTitle: 'العنوان',
@@ -175,70 +174,3 @@ const en: LibraryStrings = {
 };
 
 export const LIBRARY_STRINGS = { ar, en };
-
-/** Plural forms of one counted noun; `{n}` stands for the number. Arabic uses all six categories. */
-export type PluralForms = Partial<Record<Intl.LDMLPluralRule, string>> & { other: string };
-
-/** Counted nouns of the library, by locale. */
-export const COUNTS = {
-  articles: {
-    ar: { zero: 'لا مقالات', one: 'مقال واحد', two: 'مقالان', few: '{n} مقالات', many: '{n} مقالًا', other: '{n} مقال' },
-    en: { one: '{n} article', other: '{n} articles' },
-  },
-  selected: {
-    ar: { zero: 'لا شيء محدد', one: 'مقال واحد محدد', two: 'مقالان محددان', few: '{n} مقالات محددة', many: '{n} مقالًا محددًا', other: '{n} مقال محدد' },
-    en: { one: '{n} article selected', other: '{n} articles selected' },
-  },
-  tagged: {
-    ar: { zero: 'لم يتغير أي مقال.', one: 'وُسم مقال واحد.', two: 'وُسم مقالان.', few: 'وُسمت {n} مقالات.', many: 'وُسم {n} مقالًا.', other: 'وُسم {n} مقال.' },
-    en: { one: '{n} article tagged.', other: '{n} articles tagged.' },
-  },
-  changed: {
-    ar: { zero: 'لم يتغير أي مقال.', one: 'تغيّر مقال واحد.', two: 'تغيّر مقالان.', few: 'تغيّرت {n} مقالات.', many: 'تغيّر {n} مقالًا.', other: 'تغيّر {n} مقال.' },
-    en: { one: '{n} article changed.', other: '{n} articles changed.' },
-  },
-  trashed: {
-    ar: { zero: 'لم يُنقل أي مقال.', one: 'نُقل مقال واحد إلى السلة.', two: 'نُقل مقالان إلى السلة.', few: 'نُقلت {n} مقالات إلى السلة.', many: 'نُقل {n} مقالًا إلى السلة.', other: 'نُقل {n} مقال إلى السلة.' },
-    en: { one: '{n} article moved to the trash.', other: '{n} articles moved to the trash.' },
-  },
-  highlights: {
-    ar: { zero: 'لا إبرازات', one: 'إبراز واحد', two: 'إبرازان', few: '{n} إبرازات', many: '{n} إبرازًا', other: '{n} إبراز' },
-    en: { one: '{n} highlight', other: '{n} highlights' },
-  },
-} satisfies Record<string, Record<Locale, PluralForms>>;
-
-export type CountedNoun = keyof typeof COUNTS;
-
-const pluralRules = new Map<Locale, Intl.PluralRules>();
-const numberFormats = new Map<Locale, Intl.NumberFormat>();
-
-/** A number in the UI's digits (Latin digits in Arabic too, as the rest of the app shows them). */
-export function formatNumber(value: number, locale: Locale): string {
-  let format = numberFormats.get(locale);
-  if (!format) {
-    format = new Intl.NumberFormat(locale === 'ar' ? 'ar-u-nu-latn' : 'en');
-    numberFormats.set(locale, format);
-  }
-  return format.format(value);
-}
-
-/**
- * "3 مقالات": the plural form Intl.PluralRules picks for `count`, with the number
- * bidi-isolated (FSI…PDI) so it never runs into the words around it.
- */
-export function plural(noun: CountedNoun, count: number, locale: Locale): string {
-  let rules = pluralRules.get(locale);
-  if (!rules) {
-    rules = new Intl.PluralRules(locale);
-    pluralRules.set(locale, rules);
-  }
-  const forms: PluralForms = COUNTS[noun][locale];
-  const category = count === 0 && forms.zero !== undefined ? 'zero' : rules.select(count);
-  const template = forms[category] ?? forms.other;
-  return template.replace('{n}', `\u2068${formatNumber(count, locale)}\u2069`);
-}
-
-/** Fills `{name}`-style slots, isolating each value so an Arabic name inside an English sentence (or the reverse) keeps its order. */
-export function fillSlots(template: string, values: Record<string, string | number>): string {
-  return template.replace(/\{(\w+)\}/g, (whole, key: string) => (key in values ? `\u2068${String(values[key])}\u2069` : whole));
-}

@@ -11,7 +11,8 @@ import { READING_STATUSES } from '../../common/types/library.js';
 import { useApp } from '../app/api-context.js';
 import { ExportDialog } from '../export/ExportDialog.js';
 import { useI18n } from '../i18n/i18n.js';
-import { plural, type CountedNoun } from '../i18n/library-strings.js';
+import { plural } from '../i18n/format-numbers.js';
+import type { CountedNoun } from '../i18n/plural-strings.js';
 import { STATUS_KEYS } from './cells.js';
 import type { Selection } from './use-selection.js';
 

@@ -10,7 +10,8 @@ import type { CollectionInfo, LibraryTree } from '../../common/api.js';
 import type { LibraryScope } from '../../common/types/library.js';
 import { useApp } from '../app/api-context.js';
 import { useI18n } from '../i18n/i18n.js';
-import { fillSlots, formatNumber, plural } from '../i18n/library-strings.js';
+import { fillIsolated } from '../i18n/fill.js';
+import { formatNumber, plural } from '../i18n/format-numbers.js';
 import { scopeKey, updateLibraryState, useLibraryState } from './library-state.js';
 import { DRAG_TYPE } from './LibraryTable.js';
 
@@ -82,7 +83,7 @@ export function CollectionsSidebar({ tree }: { tree: LibraryTree | null }) {
     setCreating(null);
     if (!name) return;
     client.api.createCollection({ name, parentId }).then((collection) => {
-      notify({ kind: 'info', text: fillSlots(t.collectionCreated, { name: collection.name }) });
+      notify({ kind: 'info', text: fillIsolated(t.collectionCreated, { name: collection.name }) });
     }, fail);
   };
   const rename = (id: string, name: string | null) => {
@@ -90,13 +91,13 @@ export function CollectionsSidebar({ tree }: { tree: LibraryTree | null }) {
     if (name) client.api.updateCollection({ id, name }).catch(fail);
   };
   const remove = (collection: CollectionInfo) => {
-    if (!window.confirm(fillSlots(t.confirmDeleteCollection, { name: collection.name }))) return;
+    if (!window.confirm(fillIsolated(t.confirmDeleteCollection, { name: collection.name }))) return;
     client.api.deleteCollection({ id: collection.id, subcollections: 'lift' }).then(() => {
       if (current === `collection:${collection.id}`) selectScope({ kind: 'all' });
     }, fail);
   };
   const removeSaved = (id: string, name: string) => {
-    if (!window.confirm(fillSlots(t.confirmDeleteSavedSearch, { name }))) return;
+    if (!window.confirm(fillIsolated(t.confirmDeleteSavedSearch, { name }))) return;
     client.api.deleteSavedSearch({ id }).then(() => {
       if (current === `savedSearch:${id}`) selectScope({ kind: 'all' });
     }, fail);
@@ -151,7 +152,7 @@ export function CollectionsSidebar({ tree }: { tree: LibraryTree | null }) {
               className={dropTarget === collection.id ? 'drop-target' : undefined}
               style={{ paddingInlineStart: `${collection.depth * 1.1}rem` }}
               data-collection-id={collection.id}
-              title={dropTarget === collection.id ? fillSlots(t.dropHint, { name: collection.name }) : undefined}
+              title={dropTarget === collection.id ? fillIsolated(t.dropHint, { name: collection.name }) : undefined}
               {...dropProps(collection)}
             >
               {renaming === collection.id ? (

@@ -8,7 +8,7 @@ import { useState } from 'react';
 import type { FacetCount, LibraryFacets } from '../../common/api.js';
 import type { LibraryFilters, ReadingStatus } from '../../common/types/library.js';
 import { useI18n } from '../i18n/i18n.js';
-import { formatNumber } from '../i18n/library-strings.js';
+import { formatNumber } from '../i18n/format-numbers.js';
 import type { StringKey } from '../i18n/strings.js';
 import { STATUS_KEYS } from './cells.js';
 import { updateLibraryState, useLibraryState } from './library-state.js';

@@ -5,7 +5,7 @@
  */
 import { useEffect, useState } from 'react';
 import { useI18n } from '../i18n/i18n.js';
-import { formatNumber, plural } from '../i18n/library-strings.js';
+import { formatNumber, plural } from '../i18n/format-numbers.js';
 import { COLUMN_IDS, COLUMNS, type ColumnId } from './columns.js';
 import { updateLibraryState, useLibraryState } from './library-state.js';
 

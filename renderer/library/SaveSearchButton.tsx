@@ -7,7 +7,7 @@ import { useState, type FormEvent } from 'react';
 import type { LibraryFilters } from '../../common/types/library.js';
 import { useApp } from '../app/api-context.js';
 import { useI18n } from '../i18n/i18n.js';
-import { fillSlots } from '../i18n/library-strings.js';
+import { fillIsolated } from '../i18n/fill.js';
 import { updateLibraryState } from './library-state.js';
 
 export interface PaletteSearch {
@@ -37,7 +37,7 @@ export function SaveSearchButton({ search }: { search: PaletteSearch }) {
       setNaming(false);
       setName('');
       updateLibraryState({ scope: { kind: 'savedSearch', id: saved.id }, focusIndex: 0, anchorIndex: 0 });
-      notify({ kind: 'info', text: fillSlots(t.searchSaved, { name: saved.name }) });
+      notify({ kind: 'info', text: fillIsolated(t.searchSaved, { name: saved.name }) });
     }, fail);
   };
 

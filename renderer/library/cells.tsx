@@ -6,7 +6,8 @@
 import type { LibraryRow } from '../../common/api.js';
 import type { Locale } from '../../common/types/article.js';
 import { formatDualDate } from '../i18n/i18n.js';
-import { fillSlots, formatNumber } from '../i18n/library-strings.js';
+import { fillIsolated } from '../i18n/fill.js';
+import { formatNumber } from '../i18n/format-numbers.js';
 import type { Strings } from '../i18n/strings.js';
 import type { ColumnId } from './columns.js';
 
@@ -38,7 +39,7 @@ export function StatusCell({ row, t, locale }: { row: LibraryRow; t: Strings; lo
   const percent = Math.round(row.progress * 100);
   const percentText = `${formatNumber(percent, locale)}%`;
   return (
-    <span className={`status status-${row.readingStatus}`} title={fillSlots(t.progressLabel, { percent: percentText })}>
+    <span className={`status status-${row.readingStatus}`} title={fillIsolated(t.progressLabel, { percent: percentText })}>
       <span className="status-label">{t[STATUS_KEYS[row.readingStatus]]}</span>
       <span className="progress" role="progressbar" aria-valuemin={0} aria-valuemax={100} aria-valuenow={percent} aria-label={t.readingStatusLabel}>
         <span className="progress-fill" style={{ inlineSize: `${percent}%` }} />

@@ -11,9 +11,8 @@ import { HIGHLIGHT_COLORS, type ColorLabels, type HighlightColor } from '../../c
 import { useApp } from '../app/api-context.js';
 import { DateField } from '../app/DateField.js';
 import { articleRoute } from '../app/use-route.js';
-import { formatCount } from '../i18n/format-numbers.js';
+import { plural } from '../i18n/format-numbers.js';
 import { formatDualDate, useI18n } from '../i18n/i18n.js';
-import { PLURALS } from '../i18n/plural-strings.js';
 import { colorLabel } from '../reader/format.js';
 import '../styles/reader.css';
 import '../styles/notes.css';
@@ -89,7 +88,7 @@ export function NotesView() {
     <section className="notes-view">
       <div className="section-head">
         <h1>{t.notes}</h1>
-        {entries && <span className="count">{formatCount(entries.length, locale, PLURALS[locale].notes)}</span>}
+        {entries && <span className="count">{plural('notes', entries.length, locale)}</span>}
       </div>
       <p className="hint notes-intro">{t.notesIntro}</p>
 

@@ -418,7 +418,7 @@ test('the Notes view lists every note and filters by colour, tag, article, date 
   await page.getByRole('link', { name: 'الملاحظات' }).click();
   const cards = page.locator('.note-card');
   await expect(cards).toHaveCount(3);
-  await expect(page.locator('.notes-view .count')).toHaveText('3 ملاحظات');
+  await expect(page.locator('.notes-view .count')).toHaveText('\u20683\u2069 ملاحظات');
 
   await page.getByLabel('اللون').selectOption('pink');
   await expect(cards).toHaveCount(1);

@@ -13,8 +13,8 @@ import { QirtasError } from '../../../../common/errors.js';
 import { EXPORT_LABELS } from '../../../../main/export/labels.js';
 import { ApiCallError } from '../../../../renderer/api/client.js';
 import { ERROR_SENTENCES, wordError } from '../../../../renderer/i18n/error-strings.js';
-import { formatBytes, formatCount } from '../../../../renderer/i18n/format-numbers.js';
-import { PLURALS } from '../../../../renderer/i18n/plural-strings.js';
+import { formatBytes, formatCount, plural } from '../../../../renderer/i18n/format-numbers.js';
+import { COUNTS } from '../../../../renderer/i18n/plural-strings.js';
 import { STRINGS } from '../../../../renderer/i18n/strings.js';
 
 const LOCALES = ['ar', 'en'] as const;
@@ -26,7 +26,7 @@ function allTexts(locale: 'ar' | 'en'): Array<[string, string]> {
     ...Object.entries(EXPORT_LABELS[locale]).map(([key, text]): [string, string] => [`export.${key}`, text]),
     ...Object.entries(errors.codes).map(([key, text]): [string, string] => [`error.${key}`, text]),
     ...Object.entries(errors.reasons).map(([key, text]): [string, string] => [`error.${key}`, text]),
-    ...Object.entries(PLURALS[locale]).flatMap(([key, forms]) => Object.values(forms).map((text): [string, string] => [`plural.${key}`, text])),
+    ...Object.entries(COUNTS).flatMap(([key, forms]) => Object.values(forms[locale]).map((text): [string, string] => [`plural.${key}`, text])),
   ];
 }
 
@@ -50,9 +50,9 @@ describe('one glossary', () => {
 });
 
 describe('counts and sizes', () => {
-  it('Arabic counts take the plural form of their number', () => {
-    const forms = PLURALS.ar.notes;
-    expect([0, 1, 2, 3, 10, 11, 99, 100, 103].map((n) => formatCount(n, 'ar', forms))).toEqual([
+  it('Arabic counts take the plural form of their number, the number isolated', () => {
+    const bare = (text: string) => text.replace(/[\u2068\u2069]/g, '');
+    expect([0, 1, 2, 3, 10, 11, 99, 100, 103].map((n) => bare(plural('notes', n, 'ar')))).toEqual([
       'لا ملاحظات',
       'ملاحظة واحدة',
       'ملاحظتان',
@@ -63,12 +63,16 @@ describe('counts and sizes', () => {
       '100 ملاحظة',
       '103 ملاحظات',
     ]);
-    expect([1, 2, 5].map((n) => formatCount(n, 'en', PLURALS.en.notes))).toEqual(['1 note', '2 notes', '5 notes']);
+    expect(plural('articles', 11, 'ar')).toBe('\u206811\u2069 مقالًا');
+    expect([1, 2, 5].map((n) => bare(plural('notes', n, 'en')))).toEqual(['1 note', '2 notes', '5 notes']);
+    expect(bare(formatCount(2500, 'en', { one: '{n} item', other: '{n} items' }))).toBe('2,500 items');
   });
 
   it('every count has the forms its language needs', () => {
-    for (const [name, forms] of Object.entries(PLURALS.ar)) expect(Object.keys(forms).sort(), name).toEqual(['few', 'many', 'one', 'other', 'two', 'zero']);
-    for (const [name, forms] of Object.entries(PLURALS.en)) expect(Object.keys(forms).sort(), name).toEqual(['one', 'other']);
+    for (const [name, forms] of Object.entries(COUNTS)) {
+      expect(Object.keys(forms.ar).sort(), name).toEqual(['few', 'many', 'one', 'other', 'two', 'zero']);
+      expect(Object.keys(forms.en).sort(), name).toEqual(['one', 'other']);
+    }
   });
 
   it('sizes use unit names, not «KB»', () => {
