@@ -7,28 +7,15 @@
  */
 import { protocol } from 'electron';
 import { readFile } from 'node:fs/promises';
-import { extname, resolve, sep } from 'node:path';
+import { resolve, sep } from 'node:path';
 import { SECURITY_HEADERS } from '../http/content-security.js';
+import { contentTypeOf } from '../http/static-files.js';
 
 export const APP_SCHEME = 'app';
 export const APP_HOST = 'qirtas';
 export const APP_ORIGIN = `${APP_SCHEME}://${APP_HOST}`;
 export const APP_INDEX_URL = `${APP_ORIGIN}/index.html`;
 
-const MIME_TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.ico': 'image/x-icon',
-  '.woff': 'font/woff',
-  '.woff2': 'font/woff2',
-  '.ttf': 'font/ttf',
-  '.txt': 'text/plain; charset=utf-8',
-};
 
 /**
  * Must run before the app is ready: a standard (real origin, relative URLs),
@@ -74,7 +61,7 @@ export async function serveRendererRequest(rendererDir: string, request: Request
   if (!file) return notFound();
   try {
     const body = await readFile(file);
-    const type = MIME_TYPES[extname(file).toLowerCase()] ?? 'application/octet-stream';
+    const type = contentTypeOf(file);
     return new Response(request.method === 'HEAD' ? null : body, { status: 200, headers: { 'Content-Type': type, ...SECURITY_HEADERS } });
   } catch {
     return notFound();

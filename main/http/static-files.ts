@@ -6,7 +6,8 @@
 import { readFile, realpath, stat } from 'node:fs/promises';
 import { extname, join, sep } from 'node:path';
 
-const CONTENT_TYPES: Record<string, string> = {
+/** The content type of each kind of file the built renderer has (also used by the Electron app:// scheme). */
+export const CONTENT_TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',
   '.mjs': 'text/javascript; charset=utf-8',
@@ -20,6 +21,10 @@ const CONTENT_TYPES: Record<string, string> = {
   '.ttf': 'font/ttf',
   '.txt': 'text/plain; charset=utf-8',
 };
+
+export function contentTypeOf(path: string): string {
+  return CONTENT_TYPES[extname(path).toLowerCase()] ?? 'application/octet-stream';
+}
 
 export interface StaticFile {
   body: Buffer;
@@ -40,7 +45,7 @@ export async function readStaticFile(root: string, urlPath: string): Promise<Sta
     const real = await realpath(join(realRoot, relative));
     if (!real.startsWith(realRoot + sep)) return null;
     if (!(await stat(real)).isFile()) return null;
-    return { body: await readFile(real), contentType: CONTENT_TYPES[extname(real).toLowerCase()] ?? 'application/octet-stream' };
+    return { body: await readFile(real), contentType: contentTypeOf(real) };
   } catch {
     return null;
   }

@@ -1,6 +1,7 @@
 /**
  * The archive on disk (design §3): library.json (metadata, settings) with its
- * change journal, plus one articles/<id>.json per article. Owns the data-folder
+ * change journal, plus one articles/<id>.json per article (a lowdb database each,
+ * article-db.ts). Owns the data-folder
  * lock while open for writing; a read-only store takes no lock and refuses every
  * write. Saving one article never rewrites another, and nothing rewrites every
  * article file.
@@ -35,13 +36,14 @@
 import { mkdir, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import { QirtasError } from '../../common/errors.js';
-import { Annotation, ArticleFile, type ArticleMeta, type LibraryFile, type Settings } from '../../common/types/article.js';
+import type { ArticleFile, ArticleMeta, LibraryFile, Settings } from '../../common/types/article.js';
+import { readArticleDb, type StoredArticle, writeArticleDb } from './article-db.js';
 import { acquireDataLock, type DataLock } from './data-lock.js';
-import { readJsonWithRaw, writeFileDurably } from './durable-file.js';
+import { writeFileDurably } from './durable-file.js';
 import { JournalWriter, LIBRARY_JOURNAL_FILE, type JournalContents, type LibraryChange } from './library-journal.js';
 import { type LibraryState, newJournalBase } from './library-state.js';
 import { ARTICLES_DIR, LIBRARY_FILE, loadLibrary, sweepOrphans, sweepTempFiles } from './store-open.js';
-import { type Extras, unknownKeys, unknownKeysById, withExtras } from './unknown-keys.js';
+import type { Extras } from './unknown-keys.js';
 import { KeyedQueue } from './write-queue.js';
 
 export { ARTICLES_DIR, LIBRARY_FILE } from './store-open.js';
@@ -171,12 +173,12 @@ export class ArchiveStore {
     return this.state.data.settings;
   }
 
-  private async readArticleWithExtras(id: string): Promise<{ file: ArticleFile; top: Extras | null; annotations: Map<string, Extras> }> {
+  private async readArticleWithExtras(id: string): Promise<StoredArticle> {
     this.getMeta(id);
     const path = this.articlePath(id);
-    const read = await readJsonWithRaw(path, ArticleFile);
-    if (!read) throw new QirtasError('DAMAGED_FILE', `${path} is missing: the article's text is gone from the data folder.`, path);
-    return { file: read.data, top: unknownKeys(read.raw, ArticleFile), annotations: unknownKeysById(read.raw.annotations, Annotation) };
+    const stored = await readArticleDb(path);
+    if (!stored) throw new QirtasError('DAMAGED_FILE', `${path} is missing: the article's text is gone from the data folder.`, path);
+    return stored;
   }
 
   /** Reads one article's blocks and annotations. A damaged file is reported by name, never rewritten. */
@@ -187,9 +189,7 @@ export class ArchiveStore {
   // ---- article files -------------------------------------------------------
 
   private async writeArticleFile(file: ArticleFile, top: Extras | null = null, annotations: Map<string, Extras> = new Map()): Promise<void> {
-    const valid = ArticleFile.parse(file);
-    const out = withExtras({ ...valid, annotations: valid.annotations.map((annotation) => withExtras(annotation, annotations.get(annotation.id))) }, top);
-    await writeFileDurably(this.articlePath(file.id), `${JSON.stringify(out)}\n`);
+    await writeArticleDb(this.articlePath(file.id), { file, top, annotations });
   }
 
   /**
