@@ -105,15 +105,18 @@ test('10,000 articles, only the visible rows in the page; sort by a header; filt
   await header(page, 'title').getByRole('button').click();
   await expect(header(page, 'title')).toHaveAttribute('aria-sort', 'ascending');
   await expect(header(page, 'added')).toHaveAttribute('aria-sort', 'none');
-  await expect.poll(async () => (await visibleTitles(page)).length).toBeGreaterThan(8);
-  let titles = await visibleTitles(page);
-  expect([...titles].sort(compareForLibrary)).toEqual(titles);
+  // The rows of the previous order stay on screen until the sorted ones arrive: wait for them.
+  const inOrder = (list: string[], descending = false) => {
+    const sorted = [...list].sort(compareForLibrary);
+    return list.length > 8 && JSON.stringify(descending ? sorted.reverse() : sorted) === JSON.stringify(list);
+  };
+  await expect.poll(async () => inOrder(await visibleTitles(page))).toBe(true);
+  const titles = await visibleTitles(page);
   // Keyboard: the header's button is focusable and Enter flips the direction.
   await header(page, 'title').getByRole('button').press('Enter');
   await expect(header(page, 'title')).toHaveAttribute('aria-sort', 'descending');
   await expect.poll(async () => (await visibleTitles(page))[0]).not.toBe(titles[0]);
-  titles = await visibleTitles(page);
-  expect([...titles].sort(compareForLibrary).reverse()).toEqual(titles);
+  await expect.poll(async () => inOrder(await visibleTitles(page), true)).toBe(true);
 
   // Sort by words, largest first.
   await header(page, 'words').getByRole('button').click();
@@ -238,11 +241,19 @@ test('back from an article: the same scroll position and selection, fast', async
   // Where the list was when the article opened (Playwright may have nudged it to click the link), as the view stored it.
   const stored = async () => (JSON.parse((await page.evaluate(() => localStorage.getItem('qirtas.library-view.v1'))) ?? '{}') as { scroll?: { all?: number } }).scroll?.all ?? 0;
   await expect.poll(stored).toBeGreaterThan(150 * 60);
-  const saved = await stored();
-  // In the page: the time of the click on the back link, and what the first frame after the route change shows.
+  // In the page: the time of the click on the back link, the position the view had stored by then (a
+  // debounced save of the last scroll may land after the article opened), and what the first frame
+  // after the route change shows.
   await page.evaluate((id) => {
-    const probe = window as unknown as { qirtasBack: number; qirtasFirstFrame: { scrollTop: number; row: boolean; ms: number } };
-    document.querySelector('a.back-link')?.addEventListener('click', () => (probe.qirtasBack = performance.now()), { capture: true });
+    const probe = window as unknown as { qirtasBack: number; qirtasSaved: number; qirtasFirstFrame: { scrollTop: number; row: boolean; ms: number } };
+    document.querySelector('a.back-link')?.addEventListener(
+      'click',
+      () => {
+        probe.qirtasBack = performance.now();
+        probe.qirtasSaved = (JSON.parse(localStorage.getItem('qirtas.library-view.v1') ?? '{}') as { scroll?: { all?: number } }).scroll?.all ?? 0;
+      },
+      { capture: true },
+    );
     window.addEventListener(
       'hashchange',
       () =>
@@ -256,10 +267,14 @@ test('back from an article: the same scroll position and selection, fast', async
   await page.getByRole('link', { name: 'العودة إلى المكتبة' }).click();
   const firstFrame = await page.waitForFunction(() => (window as unknown as { qirtasFirstFrame?: unknown }).qirtasFirstFrame ?? null);
   const frame = (await firstFrame.jsonValue()) as { scrollTop: number; row: boolean; ms: number };
+  const saved = await page.evaluate(() => (window as unknown as { qirtasSaved: number }).qirtasSaved);
+  expect(saved).toBeGreaterThan(150 * 60);
   console.log(`return from the reader: position and rows in the first frame after ${frame.ms.toFixed(0)} ms (load average ${loadavg()[0]?.toFixed(1)} on ${cpus().length} cores)`);
   // Load-independent: the first frame already shows the article's row, at the stored offset (cached rows, no request awaited).
   expect(frame).toMatchObject({ row: true });
-  expect(Math.abs(frame.scrollTop - saved)).toBeLessThanOrEqual(1);
+  // Within a row of the stored offset in that first frame, and exactly there once the rows are laid out.
+  expect(Math.abs(frame.scrollTop - saved)).toBeLessThan(60);
+  await expect.poll(() => scroller(page).evaluate((element) => Math.round(element.scrollTop))).toBe(Math.round(saved));
   // The 150 ms target holds on an idle machine; on one shared by many jobs the figure is printed, not asserted.
   if ((loadavg()[0] ?? 0) / cpus().length < 1.5) expect(frame.ms).toBeLessThan(150);
   else console.log('timing not asserted: the machine is overloaded (see the load average above)');
