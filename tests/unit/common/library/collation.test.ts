@@ -49,7 +49,12 @@ describe('collationKey', () => {
 describe('library order', () => {
   const letters = [...'ابتثجحخدذرزسشصضطظعغفقكلمنهوي'];
   const arabicWord = fc.array(fc.constantFrom(...letters), { minLength: 1, maxLength: 6 }).map((chosen) => chosen.join(''));
-  const phrase = fc.array(arabicWord, { minLength: 1, maxLength: 3 }).map((words) => words.join(' '));
+  // A first word starting with ال is sorted without its article (by design, tested above), which
+  // Intl.Collator does not do: such phrases are left out of this comparison (e.g. «القا» vs «ط»).
+  const phrase = fc
+    .array(arabicWord, { minLength: 1, maxLength: 3 })
+    .map((words) => words.join(' '))
+    .filter((text) => !text.startsWith('ال'));
 
   it('agrees with Intl.Collator for Arabic words (keys compared as plain strings)', () => {
     fc.assert(
