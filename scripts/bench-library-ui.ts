@@ -179,10 +179,14 @@ async function measureSize(size: number) {
       await page.waitForTimeout(400);
       const target = page.locator(ROW).nth(4);
       const id = await target.getAttribute('data-article-id');
+      // The offset the list has when the article opens: where coming back must put it.
+      await page.evaluate(() =>
+        document.addEventListener('click', () => ((window as unknown as { leftAt: number }).leftAt = document.querySelector('.library-scroll')?.scrollTop ?? -1), { capture: true, once: true }),
+      );
       await target.locator('.title-cell a').click();
       await page.waitForSelector('article.reader-text');
       await page.waitForTimeout(300);
-      const saved = await page.evaluate(() => (JSON.parse(localStorage.getItem('qirtas.library-view.v1') ?? '{}') as { scroll?: { all?: number } }).scroll?.all ?? 0);
+      const saved = await page.evaluate(() => (window as unknown as { leftAt: number }).leftAt);
       back.push(
         await timeClick(
           page,

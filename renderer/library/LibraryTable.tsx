@@ -7,13 +7,12 @@
  * per scope and restored before the first paint when coming back.
  */
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useEffect, useLayoutEffect, useRef, type DragEvent, type KeyboardEvent, type MouseEvent } from 'react';
-import type { LibraryRow } from '../../common/api.js';
+import { useEffect, useLayoutEffect, useMemo, useRef, type KeyboardEvent } from 'react';
 import type { LibrarySortField } from '../../common/types/library.js';
 import { articleRoute } from '../app/use-route.js';
 import { useI18n } from '../i18n/i18n.js';
-import { Cell } from './cells.js';
 import { gridTemplate, visibleColumns, type ColumnDef } from './columns.js';
+import { LibraryRowView, type RowActions } from './LibraryRowView.js';
 import { getLibraryState, rememberScroll, updateLibraryState, useLibraryState } from './library-state.js';
 import type { LibraryRows } from './use-library-rows.js';
 import type { Selection } from './use-selection.js';
@@ -21,6 +20,8 @@ import type { Selection } from './use-selection.js';
 export const ROW_HEIGHT = 60;
 const HEADER_HEIGHT = 44;
 export const DRAG_TYPE = 'application/x-qirtas-articles';
+
+let lastListRect = { width: 1000, height: typeof window === 'undefined' ? 800 : window.innerHeight };
 
 /** Text sorts A→Z first; dates and counts newest / largest first. */
 const FIRST_DIRECTION: Record<LibrarySortField, 'asc' | 'desc'> = {
@@ -73,8 +74,8 @@ function HeaderCell({ column }: { column: ColumnDef }) {
 export function LibraryTable({ rows, selection, scrollKey, queryKey, emptyText }: { rows: LibraryRows; selection: Selection; scrollKey: string; queryKey: string; emptyText: string }) {
   const { t, locale } = useI18n();
   const state = useLibraryState();
-  const columns = visibleColumns(state.columns);
-  const template = gridTemplate(state.columns);
+  const columns = useMemo(() => visibleColumns(state.columns), [state.columns]);
+  const template = useMemo(() => gridTemplate(state.columns), [state.columns]);
   const total = rows.total ?? 0;
   const scrollRef = useRef<HTMLDivElement>(null);
   const gridRef = useRef<HTMLTableElement>(null);
@@ -89,8 +90,14 @@ export function LibraryTable({ rows, selection, scrollKey, queryKey, emptyText }
     // The sticky header covers the top of the list: keyboard focus scrolls rows clear of it.
     scrollPaddingStart: HEADER_HEIGHT,
     initialOffset: savedOffset,
-    // Before the element is measured, assume a window-sized viewport so the first frame already has rows.
-    initialRect: { width: 1000, height: typeof window === 'undefined' ? 800 : window.innerHeight },
+    // Before the element is measured: the size it had last time (coming back from an article), else a
+    // window-sized guess, so the first frame already has the right rows and measuring changes nothing.
+    initialRect: lastListRect,
+    // The offset the virtualizer has just read: remembering it costs no extra layout while scrolling.
+    onChange: (instance) => {
+      if (restored.current && instance.scrollOffset !== null) rememberScroll(scrollKey, instance.scrollOffset);
+      if (instance.scrollRect) lastListRect = instance.scrollRect;
+    },
   });
   const items = virtualizer.getVirtualItems();
   const first = items[0]?.index ?? 0;
@@ -103,6 +110,15 @@ export function LibraryTable({ rows, selection, scrollKey, queryKey, emptyText }
     restored.current = true;
     if (savedOffset > 0) element.scrollTop = savedOffset;
   }, [rows.total, savedOffset]);
+
+  // Leaving (an article opens, another scope): keep the offset the list has now, even if the scroll
+  // event of a last nudge (a keyboard move, a scroll-into-view just before the click) never arrived.
+  useLayoutEffect(() => {
+    const element = scrollRef.current;
+    return () => {
+      if (restored.current && element?.isConnected) rememberScroll(scrollKey, element.scrollTop);
+    };
+  }, [scrollKey]);
 
   // Another sort or filter: start from the top (the old offset means nothing in the new order).
   const lastQuery = useRef(queryKey);
@@ -175,29 +191,41 @@ export function LibraryTable({ rows, selection, scrollKey, queryKey, emptyText }
     if (handled) event.preventDefault();
   };
 
-  const onRowClick = (event: MouseEvent, index: number, row: LibraryRow) => {
-    const toggle = event.ctrlKey || event.metaKey;
-    if ((event.target as HTMLElement).closest('a') && !toggle && !event.shiftKey) return; // The title link opens the article.
-    event.preventDefault();
-    selection.click(index, row.id, { shift: event.shiftKey, toggle });
-    gridRef.current?.focus({ preventScroll: true });
-  };
-
-  const onDragStart = (event: DragEvent, row: LibraryRow) => {
-    const ids = selection.ids.has(row.id) ? [...selection.ids] : [row.id];
-    event.dataTransfer.setData(DRAG_TYPE, JSON.stringify(ids));
-    event.dataTransfer.setData('text/plain', row.title);
-    event.dataTransfer.effectAllowed = 'copyLink';
-  };
+  // One stable object for every row (memoised rows keep their props while scrolling); it calls
+  // whatever the latest render's handlers are.
+  const latest = { selection, open };
+  const latestRef = useRef(latest);
+  latestRef.current = latest;
+  const actions = useMemo<RowActions>(
+    () => ({
+      click(event, index, row) {
+        const toggle = event.ctrlKey || event.metaKey;
+        if ((event.target as HTMLElement).closest('a') && !toggle && !event.shiftKey) return; // The title link opens the article.
+        event.preventDefault();
+        latestRef.current.selection.click(index, row.id, { shift: event.shiftKey, toggle });
+        gridRef.current?.focus({ preventScroll: true });
+      },
+      tick(event, index, row) {
+        event.stopPropagation();
+        latestRef.current.selection.click(index, row.id, { shift: event.shiftKey, toggle: !event.shiftKey });
+      },
+      dragStart(event, row) {
+        const selected = latestRef.current.selection.ids;
+        const ids = selected.has(row.id) ? [...selected] : [row.id];
+        event.dataTransfer.setData(DRAG_TYPE, JSON.stringify(ids));
+        event.dataTransfer.setData('text/plain', row.title);
+        event.dataTransfer.effectAllowed = 'copyLink';
+      },
+      open: (index) => latestRef.current.open(index),
+    }),
+    [],
+  );
 
   const allSelected = total > 0 && selection.count >= total;
   return (
     <div
       className="library-scroll"
       ref={scrollRef}
-      onScroll={(event) => {
-        if (restored.current) rememberScroll(scrollKey, event.currentTarget.scrollTop);
-      }}
     >
       <table
         ref={gridRef}
@@ -232,64 +260,19 @@ export function LibraryTable({ rows, selection, scrollKey, queryKey, emptyText }
         <tbody style={{ blockSize: `${virtualizer.getTotalSize()}px` }}>
           {items.map((item) => {
             const row = rows.row(item.index);
-            const selected = row ? selection.ids.has(row.id) : false;
-            const focused = item.index === selection.focusIndex;
             return (
-              <tr
+              <LibraryRowView
                 key={item.key}
-                id={`library-row-${item.index}`}
-                aria-rowindex={item.index + 2}
-                aria-selected={selected}
-                data-article-id={row?.id}
-                className={`${selected ? 'selected' : ''}${focused ? ' focused' : ''}${row ? '' : ' placeholder'}`}
-                style={{ transform: `translateY(${item.start}px)` }}
-                draggable={row !== undefined}
-                onDragStart={row ? (event) => onDragStart(event, row) : undefined}
-                onClick={row ? (event) => onRowClick(event, item.index, row) : undefined}
-                onDoubleClick={() => open(item.index)}
-              >
-                <td className="select-cell">
-                  {row && (
-                    <input
-                      type="checkbox"
-                      tabIndex={-1}
-                      aria-label={`${t.selectRow}: ${row.title}`}
-                      checked={selected}
-                      onClick={(event) => {
-                        event.stopPropagation();
-                        selection.click(item.index, row.id, { shift: event.shiftKey, toggle: !event.shiftKey });
-                      }}
-                      onChange={() => undefined}
-                    />
-                  )}
-                </td>
-                {columns.map((column) =>
-                  column.id === 'title' ? (
-                    <td key="title" className="title-cell" dir="auto">
-                      {row && (
-                        <>
-                          <a href={`#${articleRoute(row.id)}`} title={row.title} dir="auto" tabIndex={-1}>
-                            {row.title}
-                          </a>
-                          {row.tags.length > 0 && (
-                            <span className="tags">
-                              {row.tags.slice(0, 4).map((tag) => (
-                                <span key={tag} className="tag" dir="auto">
-                                  {tag}
-                                </span>
-                              ))}
-                            </span>
-                          )}
-                        </>
-                      )}
-                    </td>
-                  ) : (
-                    <td key={column.id} className={`cell-${column.id}${column.numeric ? ' numeric' : ''}`}>
-                      {row && <Cell column={column.id} row={row} t={t} locale={locale} />}
-                    </td>
-                  ),
-                )}
-              </tr>
+                index={item.index}
+                start={item.start}
+                row={row}
+                selected={row ? selection.ids.has(row.id) : false}
+                focused={item.index === selection.focusIndex}
+                columns={columns}
+                t={t}
+                locale={locale}
+                actions={actions}
+              />
             );
           })}
         </tbody>

@@ -24,11 +24,28 @@ export function shortDate(iso: string, locale: Locale): string {
   return Number.isNaN(date.getTime()) ? iso : format.format(date);
 }
 
+// Formatting a date (the Hijri one above all) costs more than drawing its row: rows scrolled back
+// into view, and the many articles sharing a date, reuse the strings.
+const dateTexts = new Map<string, { short: string; full: string }>();
+const MAX_DATE_TEXTS = 4096;
+
+function cachedDateTexts(iso: string, locale: Locale): { short: string; full: string } {
+  const key = `${locale}|${iso}`;
+  let texts = dateTexts.get(key);
+  if (!texts) {
+    if (dateTexts.size >= MAX_DATE_TEXTS) dateTexts.clear();
+    texts = { short: shortDate(iso, locale), full: formatDualDate(iso, locale) };
+    dateTexts.set(key, texts);
+  }
+  return texts;
+}
+
 function DateCell({ iso, locale, empty }: { iso: string | null | undefined; locale: Locale; empty: string }) {
   if (!iso) return <span className="cell-empty">{empty}</span>;
+  const { short, full } = cachedDateTexts(iso, locale);
   return (
-    <time dateTime={iso} title={formatDualDate(iso, locale)}>
-      {shortDate(iso, locale)}
+    <time dateTime={iso} title={full}>
+      {short}
     </time>
   );
 }
