@@ -9,85 +9,29 @@
  * end, the dark theme on every view and dialog, and the view settings surviving a
  * reload. Screenshots go to test-results/screens/.
  */
-import { test as base, expect as baseExpect, type Locator, type Page } from '@playwright/test';
-import { cpSync, mkdtempSync, rmSync } from 'node:fs';
-import { cpus, loadavg, tmpdir } from 'node:os';
+import type { Page } from '@playwright/test';
+import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { compareForLibrary } from '../../common/library/collation.js';
-import { importLibraryArchive, LONG_SOURCE, type ImportedArchive } from '../support/library-archive.js';
-import { SCREENS_DIR, startShell, type ShellProcess } from '../support/shell-fixture.js';
+import { LONG_SOURCE } from '../support/library-archive.js';
+import { SCREENS_DIR } from '../support/shell-fixture.js';
+import {
+  countText,
+  expect,
+  expectContains,
+  expectText,
+  header,
+  LIBRARY_COUNT as COUNT,
+  openLibrary,
+  plainText,
+  ROW,
+  scroller,
+  test,
+  useLibraryArchive,
+  visibleTitles,
+} from '../support/library-e2e.js';
 
-// The machine these run on is shared: give each expectation time, not the code slack (timings are measured apart).
-const expect = baseExpect.configure({ timeout: 15_000 });
-const COUNT = 10_000;
-const ROW = '.library-grid tbody tr[data-article-id]';
-
-let archive: ImportedArchive;
-let shell: ShellProcess;
-
-const test = base.extend<{ page: Page }>({
-  page: async ({ page }, use) => {
-    const errors: string[] = [];
-    page.on('pageerror', (error) => errors.push(error.message));
-    page.on('console', (message) => {
-      if (message.type() === 'error') errors.push(`${message.text()} ${message.location().url}`);
-    });
-    await use(page);
-    const reported = [...errors];
-    await page.goto('about:blank');
-    expect(reported, 'the page reported errors').toEqual([]);
-  },
-});
-test.describe.configure({ mode: 'serial', timeout: 180_000 });
-
-test.beforeAll(async () => {
-  test.setTimeout(15 * 60_000);
-  // QIRTAS_LIBRARY_TEMPLATE: a data folder made earlier by importLibraryArchive(10000), copied (never changed) to save the import's minutes while iterating.
-  const template = process.env.QIRTAS_LIBRARY_TEMPLATE;
-  if (template) {
-    const dataDir = mkdtempSync(join(tmpdir(), 'qirtas-library-copy-'));
-    cpSync(template, dataDir, { recursive: true });
-    rmSync(join(dataDir, 'qirtas.lock'), { force: true });
-    archive = { dataDir, count: COUNT, importSeconds: 0, remove: () => rmSync(dataDir, { recursive: true, force: true }) };
-  } else {
-    archive = importLibraryArchive(COUNT);
-  }
-  // Opening 10,000 articles on a machine shared with other jobs can take longer than the default 20 s.
-  shell = await startShell(archive.dataDir, 120_000);
-});
-
-test.afterAll(async () => {
-  // Closing saves the search index of 10,000 articles: slow on a busy machine.
-  test.setTimeout(5 * 60_000);
-  await shell?.stop();
-  archive?.remove();
-});
-
-async function openLibrary(page: Page): Promise<void> {
-  await page.goto(shell.url);
-  await expect(page.locator(ROW).first()).toBeVisible({ timeout: 20_000 });
-}
-
-/** Counts in sentences are bidi-isolated (FSI…PDI) so they never run into the words; compare the text without those marks. */
-const ISOLATES = /[\u2066-\u2069]/g;
-async function plainText(locator: Locator): Promise<string> {
-  return ((await locator.first().textContent()) ?? '').replace(ISOLATES, '');
-}
-async function expectText(locator: Locator, expected: string | RegExp): Promise<void> {
-  if (typeof expected === 'string') await expect.poll(() => plainText(locator)).toBe(expected);
-  else await expect.poll(() => plainText(locator)).toMatch(expected);
-}
-async function expectContains(locator: Locator, expected: string): Promise<void> {
-  await expect.poll(() => plainText(locator)).toContain(expected);
-}
-
-const scroller = (page: Page) => page.locator('.library-scroll');
-const countText = (page: Page) => page.locator('.filter-bar .count');
-const header = (page: Page, column: string) => page.locator(`.library-grid th[data-column="${column}"]`);
-
-async function visibleTitles(page: Page): Promise<string[]> {
-  return page.locator(`${ROW} .title-cell a`).allTextContents();
-}
+useLibraryArchive();
 
 test('10,000 articles, only the visible rows in the page; sort by a header; filter as you type', async ({ page }) => {
   await openLibrary(page);
