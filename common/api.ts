@@ -12,6 +12,7 @@ import { isAcceptableLink } from './url-rule.js';
 import { BackupInfo, BackupList, BackupSettings, ExportFile, ExportPreview, ExportRequest, ImportJsonReport, RestoreResult } from './api-export.js';
 export * from './api-export.js';
 import { Collection, LibraryFilters, LibraryScope, LibrarySort, ReadingStatus, SavedSearch } from './types/library.js';
+import { GetUiStateResult, PatchUiStateArgs, PatchUiStateResult } from './ui-state.js';
 
 const Id = z.object({ id: z.string().min(1).max(200) });
 
@@ -362,6 +363,10 @@ export const contract = {
    * `atEnd` (or progress ≥ 0.98) marks the article read; otherwise an unread article becomes "reading".
    */
   recordReading: { args: z.object({ id: z.string().min(1).max(200), progress: z.number().min(0).max(1), atEnd: z.boolean().default(false) }), result: LibraryRow },
+  /** The window's remembered state (library view, theme, reading positions) from the data folder's ui-state.json (common/ui-state.ts). */
+  getUiState: { args: z.object({}), result: GetUiStateResult },
+  /** Sets some keys of it (null clears one); saved coalesced, or at once with `flush`. */
+  patchUiState: { args: PatchUiStateArgs, result: PatchUiStateResult },
 } satisfies Record<OperationName, { args: z.ZodType; result: z.ZodType }>;
 
 // Compile-time check: the contract has exactly the operations that OPERATION_NAMES lists.

@@ -25,6 +25,7 @@ import { exportNotes, previewExport, type ExportDeps } from '../export/export-no
 import { importAnnotationExport } from '../export/json-import.js';
 import { BackupOps } from '../backup/backup-ops.js';
 import { createLibraryServices, type LibraryServices } from './library-services.js';
+import { UiStateOps } from './ui-state-ops.js';
 
 /** Arguments as the schemas output them (defaults filled in). */
 type ParsedArgs<K extends OperationName> = z.output<Contract[K]['args']>;
@@ -51,9 +52,12 @@ export class ArchiveService implements ArchiveOperations {
   readonly backups: BackupOps;
   /** Issue 10: the library listing, collections and saved searches, bulk actions (library-services.ts). */
   readonly libraryServices: LibraryServices;
+  /** The window's remembered state in ui-state.json (issue 10; ui-state-ops.ts). */
+  readonly uiState: UiStateOps;
 
   constructor(private readonly options: ServiceOptions) {
     this.store = options.store;
+    this.uiState = new UiStateOps(options.store.dataDir, { readOnly: options.store.readOnly });
     this.libraryServices = createLibraryServices({ store: () => this.store, searchIndex: () => this.searchIndex, emit: (event) => this.events.emit(event) });
     this.searchIndex = new SearchOps(this.store);
     this.annotations = new AnnotationOps(this.store, (id) => this.articleChanged(id));
@@ -170,6 +174,8 @@ export class ArchiveService implements ArchiveOperations {
   deleteSavedSearch = (args: ParsedArgs<'deleteSavedSearch'>) => this.libraryServices.collections.deleteSavedSearch(args);
   bulkUpdate = (args: ParsedArgs<'bulkUpdate'>) => this.libraryServices.bulk.bulkUpdate(args);
   undoBulk = (args: ParsedArgs<'undoBulk'>) => this.libraryServices.bulk.undoBulk(args);
+  getUiState = () => this.uiState.get();
+  patchUiState = (args: ParsedArgs<'patchUiState'>) => this.uiState.patch(args);
 
   async appInfo(): Promise<AppInfo> {
     return { version: this.options.version, dataDir: this.store.dataDir, host: this.options.host };
@@ -337,10 +343,12 @@ export class ArchiveService implements ArchiveOperations {
     return findInText(canonicalText(file.blocks), query, exact);
   }
 
-  /** Saves what is pending (the search index) before the archive closes. */
+  /** Saves what is pending (the search index, the window's UI state) before the archive closes. */
   async flush(): Promise<void> {
     await this.backups.stop();
     await this.searchIndex.save();
+    // Window state is a convenience: a disk that refuses it must not keep the archive from closing.
+    await this.uiState.flush().catch((error: unknown) => console.error(`Qirtas: the window state was not saved (${(error as Error).message}).`));
   }
 
   /** Saves what is pending and releases open files (the search index's) before the archive closes. */
