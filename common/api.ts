@@ -9,6 +9,7 @@ import type { ApiResponse } from './errors.js';
 import { type OperationName, OPERATION_NAMES } from './operations.js';
 import { ArticleMeta, Annotation, Block, ColorLabels, HighlightColor, IsoDate, Locale, ReaderSettingsPatch, Settings } from './types/article.js';
 import { isAcceptableLink } from './url-rule.js';
+import { ImportWarning } from './import-warnings.js';
 import { BackupInfo, BackupList, BackupSettings, ExportFile, ExportPreview, ExportRequest, ImportJsonReport, RestoreResult } from './api-export.js';
 export * from './api-export.js';
 import { Collection, LibraryFilters, LibraryScope, LibrarySort, ReadingStatus, SavedSearch } from './types/library.js';
@@ -43,8 +44,12 @@ export const ImportTextArgs = z.object({
 });
 
 export const ImportOutcome = z.discriminatedUnion('status', [
-  /** warnings: e.g. a dataset record whose text another record (with another id) already has. */
-  z.object({ status: z.literal('imported'), article: ArticleMeta, warnings: z.array(z.string()).optional() }),
+  /**
+   * warnings: what the user should know about this article (a dropped link, a dataset record whose text another
+   * record already has…), in plain English; codedWarnings: the same as codes with parameters, which the UI words
+   * in the user's language (common/import-warnings.ts).
+   */
+  z.object({ status: z.literal('imported'), article: ArticleMeta, warnings: z.array(z.string()).optional(), codedWarnings: z.array(ImportWarning).optional() }),
   /** The same text (by normalized content hash) is already in the archive. */
   z.object({ status: z.literal('duplicate'), existing: ArticleMeta }),
 ]);
@@ -60,7 +65,8 @@ export const ImportFileArgs = z.object({
 });
 
 export const ImportFileResult = z.discriminatedUnion('status', [
-  z.object({ status: z.literal('done'), outcomes: z.array(ImportOutcome), warnings: z.array(z.string()) }),
+  /** warnings / codedWarnings: every warning of the file (its articles' too), as in ImportOutcome. */
+  z.object({ status: z.literal('done'), outcomes: z.array(ImportOutcome), warnings: z.array(z.string()), codedWarnings: z.array(ImportWarning).optional() }),
   /** The text encoding could not be told for sure: ask the user and send the file again with `encoding`. */
   z.object({ status: z.literal('needs-encoding'), message: z.string(), candidates: z.array(z.string()) }),
 ]);

@@ -9,6 +9,7 @@ import type { z } from 'zod';
 import type { AppInfo, Contract, ImportOutcome, ResultOf } from '../../common/api.js';
 import type { OperationName } from '../../common/operations.js';
 import { QirtasError } from '../../common/errors.js';
+import { importWarning, warningMessages } from '../../common/import-warnings.js';
 import type { ArticleMeta } from '../../common/types/article.js';
 import { ArchiveStore } from '../store/archive-store.js';
 import { articleFromDraft, type ArticleDraft, draftFromPlainText } from '../import/text-import.js';
@@ -225,8 +226,8 @@ export class ArchiveService implements ArchiveOperations {
       additions.push(article);
       const twin = sameText[0];
       if (!twin) return { status: 'imported', article: article.meta };
-      const warning = `the same text as «${twin.title}» (id ${twin.externalId}) is already in the archive; imported as a separate record (id ${ownId})`;
-      return { status: 'imported', article: article.meta, warnings: [warning] };
+      const warning = importWarning.sameText({ title: twin.title, id: twin.externalId ?? '' }, ownId ?? '');
+      return { status: 'imported', article: article.meta, warnings: [warning.message], codedWarnings: [warning] };
     });
     if (additions.length > 0) {
       await this.store.addArticles(additions);
@@ -251,8 +252,15 @@ export class ArchiveService implements ArchiveOperations {
     const bytes = Buffer.from(args.data, 'base64');
     try {
       const parsed = await parseFile(bytes, args.name, { format: args.format, encoding: args.encoding });
-      const outcomes = await this.importDrafts(parsed.map((article) => ({ draft: draftFromParsed(article, args.tags), origin: args.name })));
-      return { status: 'done', outcomes, warnings: parsed.flatMap((article) => article.warnings ?? []) };
+      const drafts = parsed.map((article) => ({ draft: draftFromParsed(article, args.tags), origin: args.name }));
+      // Each outcome carries its own article's warnings (read after draftFromParsed, which may add one).
+      const outcomes = (await this.importDrafts(drafts)).map((outcome, index): ImportOutcome => {
+        if (outcome.status !== 'imported') return outcome;
+        const coded = [...(parsed[index]?.warnings ?? []), ...(outcome.codedWarnings ?? [])];
+        return coded.length > 0 ? { ...outcome, warnings: warningMessages(coded), codedWarnings: coded } : outcome;
+      });
+      const codedWarnings = parsed.flatMap((article) => article.warnings ?? []);
+      return { status: 'done', outcomes, warnings: warningMessages(codedWarnings), codedWarnings };
     } catch (error) {
       if (error instanceof EncodingUnsureError) return { status: 'needs-encoding', message: error.message, candidates: [...error.candidates] };
       throw error;

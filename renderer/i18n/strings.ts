@@ -81,6 +81,7 @@ const shell = {
   importEncodingAsk: 'لم نتمكن من تحديد ترميز هذا الملف. اختر الترميز:',
   importEncodingUse: 'استخدم هذا الترميز',
   importSkipFile: 'تخطَّ الملف',
+  importWarningLabel: 'تنبيه:',
   importFormatsHint: 'نص، ماركداون، صفحات ويب محفوظة، وورد، PDF، JSONL وCSV',
 } as const;
 
@@ -163,6 +164,7 @@ const enShell: ShellStrings = {
   importEncodingAsk: 'We could not tell this file’s text encoding for sure. Choose it:',
   importEncodingUse: 'Use this encoding',
   importSkipFile: 'Skip the file',
+  importWarningLabel: 'Note:',
   importFormatsHint: 'Text, Markdown, saved web pages, Word, PDF, JSONL and CSV',
 };
 
