@@ -325,8 +325,12 @@ export const contract = {
   /** Imports a Qirtas JSON export (W3C Web Annotation collection): new articles are added, known ones get the highlights they lack. */
   importAnnotationsJson: { args: z.object({ name: z.string().min(1).max(1000), data: z.string().max(70 * 1024 * 1024) }), result: ImportJsonReport },
   listBackups: { args: z.object({}), result: BackupList },
-  /** A verified backup zip in the data folder's backups/. */
-  createBackup: { args: z.object({}), result: BackupInfo },
+  /** A verified backup zip in the data folder's backups/: the whole archive, or one collection. */
+  createBackup: {
+    /** `collection` (an id): back up only that collection with its sub-collections and their articles (issue 10). */
+    args: z.object({ collection: z.string().min(1).max(200).optional() }),
+    result: BackupInfo,
+  },
   /** Restores a backup from backups/ (name) or a zip sent from the UI (fileName + base64 data); verified before anything changes. */
   restoreBackup: {
     args: z.union([z.object({ name: BackupName }), z.object({ fileName: z.string().min(1).max(1000), data: z.string().max(80 * 1024 * 1024) })]),

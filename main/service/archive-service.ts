@@ -75,6 +75,13 @@ export class ArchiveService implements ArchiveOperations {
         await this.store.quiesce();
       },
       reload: () => this.reopenStore(),
+      // A collection backup was merged in (issue 10): index what was added, tell the views.
+      afterMerge: async ({ added, changedIds }) => {
+        if (added.length > 0) await this.searchIndex.articlesAdded(added);
+        for (const id of changedIds) this.articleChanged(id);
+        this.events.emit({ type: 'collections-changed' });
+        this.events.emit({ type: 'articles-changed' });
+      },
       log: (message) => console.error(message),
     });
     this.backups.start();
@@ -140,8 +147,8 @@ export class ArchiveService implements ArchiveOperations {
     return this.backups.list();
   }
 
-  createBackup(): Promise<ResultOf<'createBackup'>> {
-    return this.backups.create('manual');
+  createBackup(args: ParsedArgs<'createBackup'> = {}): Promise<ResultOf<'createBackup'>> {
+    return this.backups.create('manual', { collection: args.collection });
   }
 
   restoreBackup(args: ParsedArgs<'restoreBackup'>): Promise<ResultOf<'restoreBackup'>> {
