@@ -95,7 +95,7 @@ function printMerge(context: CliContext, result: RestoreResult): void {
   context.out(`  added: ${merge.articlesAdded} articles with ${merge.annotationsAdded} highlights`);
   const titles = merge.keptTitles.map((title) => `«${title}»`).join(', ');
   context.out(`  already in the archive, left as they are: ${merge.articlesKept} articles${titles ? ` (${titles}${merge.articlesKept > merge.keptTitles.length ? ', …' : ''})` : ''}`);
-  context.out(`  collections: ${merge.collectionsCreated} re-created, ${merge.collectionsExisting} already there`);
+  context.out(`  collections: ${merge.collectionsCreated} created, ${merge.collectionsExisting} already there`);
   for (const renamed of merge.collectionsRenamed) context.out(`  renamed "${renamed.from}" to "${renamed.to}" (another collection of that name is in the same place)`);
   if (merge.membershipsAdded > 0) context.out(`  put ${merge.membershipsAdded} articles already in the archive back into the collection`);
 }
