@@ -7,10 +7,11 @@
  * it again, from the data folder's ui-state.json. Also: coming back from an
  * article in the same session keeps the same place and selection, and a change
  * made just before the page is closed (saved by the pagehide flush, not by the
- * coalesced save) is there too.
+ * coalesced save) is there too. A damaged ui-state.json is moved aside, never
+ * overwritten, and the user is told.
  */
 import { test as base, expect as baseExpect, type Browser, type BrowserContext, type Locator, type Page } from '@playwright/test';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { importLibraryArchive, type ImportedArchive } from '../support/library-archive.js';
 import { SCREENS_DIR, startShell, type ShellProcess } from '../support/shell-fixture.js';
@@ -261,4 +262,30 @@ test('a new shell on the same data folder (a new port, a fresh browser) shows al
   await expect(again.page.locator('.filter-input')).toHaveValue(remembered.filter);
   await again.context.close();
   expect(again.errors).toEqual([]);
+  await stopShell(third);
+});
+
+test('a damaged ui-state.json is moved aside untouched, the user is told, and the window starts afresh', async ({ browser }) => {
+  const file = join(archive.dataDir, 'ui-state.json');
+  const damaged = '{"schemaVersion":1,"entries":{"theme":{"value":"dark","at":1}\u0000\u0000';
+  writeFileSync(file, damaged);
+  const shell = await startOn(archive.dataDir);
+  const { context, page, errors } = await freshPage(browser);
+  await page.goto(shell.url);
+  await expect(page.locator(ROW).first()).toBeVisible({ timeout: 30_000 });
+  const toast = page.locator('.toast-error').filter({ hasText: 'كان ملف حالة النافذة المحفوظة تالفًا' });
+  await expect(toast).toBeVisible();
+  await toast.locator('summary').click();
+  await expect(toast.locator('code')).toContainText('ui-state.json');
+  await expect(toast.locator('code')).toContainText('moved aside');
+  await page.screenshot({ path: join(SCREENS_DIR, 'ui-state-damaged-toast.png') });
+  // Defaults: the list as it first comes (newest first, no filter).
+  await expect(header(page, 'added')).toHaveAttribute('aria-sort', 'descending');
+  await expect(page.locator('.filter-input')).toHaveValue('');
+  const aside = readdirSync(archive.dataDir).filter((name) => name.startsWith('ui-state.json.damaged-'));
+  expect(aside).toHaveLength(1);
+  expect(readFileSync(join(archive.dataDir, aside[0] as string), 'utf8')).toBe(damaged);
+  await context.close();
+  await stopShell(shell);
+  expect(errors).toEqual([]);
 });
