@@ -70,12 +70,13 @@ async function freshPage(browser: Browser): Promise<{ context: BrowserContext; p
   // The theme <html> carries when the app first renders into #root (before the archive's settings arrive),
   // and how many Qirtas keys this origin's localStorage held when the page started.
   await page.addInitScript(() => {
-    const probe = window as unknown as { qirtasFirstTheme?: string; qirtasKeysAtStart?: number };
+    const probe = window as unknown as { qirtasFirstTheme?: string; qirtasKeysAtStart?: number; qirtasFirstRenderMs?: number };
     probe.qirtasKeysAtStart = Object.keys(localStorage).filter((key) => key.startsWith('qirtas')).length;
     new MutationObserver((_records, observer) => {
       const root = document.getElementById('root');
       if (root && root.childElementCount > 0 && probe.qirtasFirstTheme === undefined) {
         probe.qirtasFirstTheme = document.documentElement.dataset.theme ?? '';
+        probe.qirtasFirstRenderMs = performance.now();
         observer.disconnect();
       }
     }).observe(document, { childList: true, subtree: true });
@@ -212,6 +213,14 @@ test('a new shell on the same data folder (a new port, a fresh browser) shows al
   // The theme was right in the first frame (before the archive's settings arrived), and stays.
   expect(await page.evaluate(() => (window as unknown as { qirtasFirstTheme?: string }).qirtasFirstTheme)).toBe('sepia');
   await expect(page.locator('html')).toHaveAttribute('data-theme', 'sepia');
+  // What the wait before the first render costs: the one getUiState request (printed; the machine is shared).
+  const timing = await page.evaluate(() => {
+    const request = performance.getEntriesByType('resource').find((entry) => entry.name.includes('/api/getUiState')) as PerformanceResourceTiming | undefined;
+    return { request: request?.duration ?? -1, answered: request?.responseEnd ?? -1, render: (window as unknown as { qirtasFirstRenderMs?: number }).qirtasFirstRenderMs ?? -1, bytes: request?.encodedBodySize ?? -1 };
+  });
+  console.log(`window state before the first render: getUiState ${timing.request.toFixed(1)} ms (${timing.bytes} bytes), answered at ${timing.answered.toFixed(0)} ms, first render at ${timing.render.toFixed(0)} ms after navigation start`);
+  expect(timing.request).toBeGreaterThan(0);
+  expect(timing.answered).toBeLessThanOrEqual(timing.render);
   await expect(header(page, 'title')).toHaveAttribute('aria-sort', 'descending');
   await expect(page.locator('.filter-input')).toHaveValue(remembered.filter);
   await expect.poll(() => countText(page)).toBe(remembered.count);
