@@ -358,9 +358,12 @@ export const contract = {
     args: z.object({ id: CollectionId, subcollections: z.enum(['lift', 'delete']).default('lift') }),
     result: z.object({ deletedIds: z.array(z.string()), articlesChanged: z.number().int() }),
   },
-  /** Saves a search with its filters under a name (a new one without `id`, else replaces that one). */
+  /**
+   * Saves a search with its filters under a name: a new one without `id`; with `id`, that one is updated, and
+   * what is left out (query, exact, filters) is kept — `{ id, name }` renames it.
+   */
   saveSearch: {
-    args: z.object({ id: z.string().min(1).max(200).optional(), name: SavedSearch.shape.name, query: z.string().max(1000).default(''), exact: z.boolean().default(false), filters: LibraryFilters.default({}) }),
+    args: z.object({ id: z.string().min(1).max(200).optional(), name: SavedSearch.shape.name, query: z.string().max(1000).optional(), exact: z.boolean().optional(), filters: LibraryFilters.optional() }),
     result: SavedSearch,
   },
   deleteSavedSearch: { args: Id, result: z.object({ id: z.string() }) },

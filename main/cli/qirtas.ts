@@ -21,6 +21,7 @@ Commands:
                           (title source author published added words highlights lastRead),
                           --filter TEXT, --collection NAME|ID, --tag T, --source S, --limit N
   collection list         collections (a tree, with counts) and saved searches
+  collection rename-search S NAME   rename a saved search (by id or name; its query and filters kept)
   collection create NAME  [--parent C]; also: rename C NAME, move C --parent P|--top
   collection add|remove C ID…   put articles in / take them out of a collection
   collection delete C     delete it (articles are kept; sub-collections move up,
