@@ -19,7 +19,7 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { mkdir, readdir, readFile, stat, unlink, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { z } from 'zod';
 import type { BackupInfo, BackupList, BackupSettings, RestoreResult } from '../../common/api.js';
 import { QirtasError } from '../../common/errors.js';
@@ -31,7 +31,7 @@ import { createBackup, sweepBackupTemps } from './create-backup.js';
 import type { BackupManifest } from './manifest.js';
 import { backupScope, mergeCollectionBackup, type MergeOutcome } from './merge-restore.js';
 import { fileStamp, restoreBackupFile, sweepStaging } from './restore.js';
-import type { ZipLimits } from './zip-read.js';
+import { BackupRefused, type ZipLimits } from './zip-read.js';
 
 export const BACKUPS_FOLDER = 'backups';
 const SETTINGS_FILE = 'settings.json';
@@ -162,8 +162,9 @@ export class BackupOps {
       await mkdir(this.folder, { recursive: true });
       const now = this.now();
       const name = backupFileName(kind, now, collection);
-      // library.json alone then holds the whole library (no journal lines to fold in).
-      await store.compact();
+      // library.json alone then holds the whole library (no journal lines to fold in). A collection backup writes
+      // its own library.json, read with the journal folded in, so it does not rewrite the whole library first.
+      if (!collection) await store.compact();
       const created = await createBackup(this.dataDir, join(this.folder, name), { kind, appVersion: this.options.appVersion, now, limits: this.options.limits, collection: collection?.id });
       if (kind === 'auto') await this.rotate((await this.settings()).keep);
       return backupInfo(name, created.size, created.manifest);
@@ -205,6 +206,10 @@ export class BackupOps {
       }
       try {
         return await this.restorePath(path);
+      } catch (error) {
+        // A refusal names the file the user chose, not the temporary copy it was written to.
+        if (upload && 'fileName' in args && error instanceof BackupRefused && error.file === undefined) throw new BackupRefused(error.entry, error.reason, basename(args.fileName));
+        throw error;
       } finally {
         if (upload) await unlink(upload).catch(() => undefined);
       }

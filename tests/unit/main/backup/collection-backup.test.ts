@@ -243,6 +243,10 @@ describe('restoring a collection backup merges it', () => {
     );
     expect(error?.message).toMatch(/damaged-collection\.zip/);
     expect(error?.message).toMatch(/Nothing was changed/);
+    // Sent from the UI: the message names the file the user chose.
+    const uploaded = await app.dispatch('restoreBackup', { fileName: 'مجموعة الشام.zip', data: damaged.toString('base64') });
+    expect(uploaded).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', message: expect.stringContaining('This backup cannot be restored (مجموعة الشام.zip): entry "articles/') } });
+    expect(uploaded.ok ? '' : uploaded.error.message).toContain('Nothing was changed');
     expect(hashTree(dataDir, (path) => path.startsWith('index') || path === 'library.journal')).toEqual(before);
     expect(app.service.currentStore.listMeta().map((meta) => meta.id).sort()).toEqual(metas);
     expect(app.service.currentStore.library.collections).toHaveLength(collections);
