@@ -182,7 +182,7 @@ async function measureSize(size: number) {
       await target.locator('.title-cell a').click();
       await page.waitForSelector('article.reader-text');
       await page.waitForTimeout(300);
-      const saved = await page.evaluate(() => (JSON.parse((JSON.parse(localStorage.getItem('qirtas.ui:library-view') ?? '{"json":"{}"}') as { json: string }).json) as { scroll?: { all?: number } }).scroll?.all ?? 0);
+      const saved = await page.evaluate(() => (JSON.parse((JSON.parse(localStorage.getItem('qirtas.ui:library-scroll') ?? '{"json":"{}"}') as { json: string }).json) as { all?: number }).all ?? 0);
       back.push(
         await timeClick(
           page,

@@ -15,7 +15,7 @@
  * already in the user's order.
  */
 import { useSyncExternalStore } from 'react';
-import { beforeLeaving, getUiJson, setUiValue } from '../app/ui-state.js';
+import { beforeLeaving, getUiJson, getUiValue, setUiValue } from '../app/ui-state.js';
 import type { LibraryFilters, LibraryScope, LibrarySort } from '../../common/types/library.js';
 import { LIBRARY_SORT_FIELDS } from '../../common/types/library.js';
 import { COLUMN_IDS, DEFAULT_COLUMNS, type ColumnId } from './columns.js';
@@ -36,6 +36,8 @@ export interface LibraryViewState {
 }
 
 const STORAGE_KEY = 'library-view';
+// The scroll offsets apart: scrolling then sends a few bytes, not a selection of 50,000 ids with them.
+const SCROLL_KEY = 'library-scroll';
 const SAVE_DELAY_MS = 250;
 
 export const DEFAULT_STATE: LibraryViewState = {
@@ -74,7 +76,10 @@ export function restoreState(raw: string | null): LibraryViewState {
 }
 
 function readStored(): string | null {
-  return getUiJson(STORAGE_KEY);
+  const scroll = getUiValue(SCROLL_KEY);
+  if (scroll === undefined) return getUiJson(STORAGE_KEY);
+  const view = getUiValue(STORAGE_KEY);
+  return JSON.stringify({ ...(view && typeof view === 'object' ? view : {}), scroll });
 }
 
 // Restored on first use, not when this module loads: by then main.tsx has the archive's UI state.
@@ -92,7 +97,9 @@ let saveTimer: ReturnType<typeof setTimeout> | null = null;
 
 function save(): void {
   saveTimer = null;
-  setUiValue(STORAGE_KEY, state);
+  const { scroll, ...view } = state;
+  setUiValue(SCROLL_KEY, scroll);
+  setUiValue(STORAGE_KEY, view);
 }
 
 function scheduleSave(): void {

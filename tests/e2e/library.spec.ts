@@ -239,7 +239,7 @@ test('back from an article: the same scroll position and selection, fast', async
   await target.locator('.title-cell a').click();
   await expect(page.locator('article.reader-text')).toBeVisible();
   // Where the list was when the article opened (Playwright may have nudged it to click the link), as the view stored it.
-  const stored = async () => (JSON.parse((JSON.parse((await page.evaluate(() => localStorage.getItem('qirtas.ui:library-view'))) ?? '{"json":"{}"}') as { json: string }).json) as { scroll?: { all?: number } }).scroll?.all ?? 0;
+  const stored = async () => (JSON.parse((JSON.parse((await page.evaluate(() => localStorage.getItem('qirtas.ui:library-scroll'))) ?? '{"json":"{}"}') as { json: string }).json) as { all?: number }).all ?? 0;
   await expect.poll(stored).toBeGreaterThan(150 * 60);
   // In the page: the time of the click on the back link, the position the view had stored by then (a
   // debounced save of the last scroll may land after the article opened), and what the first frame
@@ -250,7 +250,7 @@ test('back from an article: the same scroll position and selection, fast', async
       'click',
       () => {
         probe.qirtasBack = performance.now();
-        probe.qirtasSaved = (JSON.parse((JSON.parse(localStorage.getItem('qirtas.ui:library-view') ?? '{"json":"{}"}') as { json: string }).json) as { scroll?: { all?: number } }).scroll?.all ?? 0;
+        probe.qirtasSaved = (JSON.parse((JSON.parse(localStorage.getItem('qirtas.ui:library-scroll') ?? '{"json":"{}"}') as { json: string }).json) as { all?: number }).all ?? 0;
       },
       { capture: true },
     );

@@ -198,6 +198,8 @@ test('sort, filter, scroll, selection, theme and a reading position set in one s
   expect(saved.entries.theme?.value).toBe('sepia');
   expect(saved.entries[`reading-position:${articleId}`]?.value).toEqual(expect.any(Number));
   expect((saved.entries['library-view']?.value as { selection: string[] }).selection.sort()).toEqual([...selectedIds].sort());
+  // The scroll offsets are kept apart from the rest of the view (a scroll sends a few bytes, not the selection).
+  expect(Math.abs((saved.entries['library-scroll']?.value as { all: number }).all - scrollTop)).toBeLessThan(61);
 });
 
 test('a new shell on the same data folder (a new port, a fresh browser) shows all of it again', async ({ browser }) => {
