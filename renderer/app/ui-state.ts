@@ -209,6 +209,8 @@ export async function loadUiState(archive: ApiClient, timeoutMs = LOAD_TIMEOUT_M
       for (const [key, entry] of fromArchive) {
         values.set(key, entry);
         writeMirror(key, entry);
+        // A migrated value the archive already has newer: nothing to send.
+        pending.delete(key);
       }
       for (const key of toSend) pending.add(key);
       trimMirror();
