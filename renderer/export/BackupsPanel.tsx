@@ -12,6 +12,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { BackupCollectionScope, BackupInfo, BackupList, RestoreMergeReport } from '../../common/api.js';
 import { useApp } from '../app/api-context.js';
+import { wordError } from '../i18n/error-strings.js';
 import { formatBytes } from '../i18n/format-numbers.js';
 import { formatDualDate, useI18n } from '../i18n/i18n.js';
 import type { StringKey } from '../i18n/strings.js';
@@ -36,7 +37,14 @@ export function BackupsPanel() {
   const { client, fail } = useApp();
   const [list, setList] = useState<BackupList | null>(null);
   const [busy, setBusy] = useState(false);
-  const [status, setStatus] = useState<{ kind: 'info' | 'error'; text: string; keptAt?: string; merge?: RestoreMergeReport } | null>(null);
+  const [status, setStatus] = useState<{ kind: 'info' | 'error'; text: string; detail?: string; keptAt?: string; merge?: RestoreMergeReport } | null>(null);
+  /** An error worded in the user's language, the core's own message kept as the technical detail. */
+  const failed = (error: unknown, lead?: string) => {
+    const worded = wordError(error, locale);
+    // A refused backup's own sentence already says it was not restored and nothing changed.
+    const selfContained = (error as { error?: { params?: { reason?: unknown } } } | null)?.error?.params?.reason === 'backup-refused';
+    setStatus({ kind: 'error', text: lead && !selfContained ? `${lead} ${worded.text}` : worded.text, detail: worded.detail });
+  };
   const [pending, setPending] = useState<Pending | null>(null);
   /** What "Back up now" writes: null, the whole archive; else a collection's id. */
   const [collection, setCollection] = useState<string | null>(null);
@@ -59,7 +67,7 @@ export function BackupsPanel() {
       setStatus({ kind: 'info', text: fill(t.backupDone, { name: created.name }) });
       reload();
     } catch (error) {
-      setStatus({ kind: 'error', text: (error as Error).message });
+      failed(error);
     } finally {
       setBusy(false);
     }
@@ -71,7 +79,7 @@ export function BackupsPanel() {
       const file = await client.api.downloadBackup({ name: backup.name });
       downloadFile(file.fileName, file.mimeType, file.data);
     } catch (error) {
-      setStatus({ kind: 'error', text: (error as Error).message });
+      failed(error);
     }
   };
 
@@ -104,7 +112,7 @@ export function BackupsPanel() {
       }
       reload();
     } catch (error) {
-      setStatus({ kind: 'error', text: `${t.restoreFailed} ${(error as Error).message}` });
+      failed(error, t.restoreFailed);
     } finally {
       setBusy(false);
       if (fileInput.current) fileInput.current.value = '';
@@ -142,6 +150,12 @@ export function BackupsPanel() {
       {status && (
         <div className={`backups-status backups-status-${status.kind}`} role={status.kind === 'error' ? 'alert' : 'status'}>
           {status.text && <p>{status.text}</p>}
+          {status.detail && (
+            <details className="toast-detail">
+              <summary>{t.technicalDetail}</summary>
+              <code dir="ltr">{status.detail}</code>
+            </details>
+          )}
           {status.merge && <MergeReport report={status.merge} />}
           {status.keptAt && (
             <p className="hint backups-folder">

@@ -5,7 +5,8 @@
  * its article are deleted, restoring says up front that it adds (nothing is
  * replaced), then reports what it added — the article with its highlights and
  * the collection come back, the other article is still there; the same zip
- * chosen from disk is recognised as a collection backup before it is sent. Screenshots in
+ * chosen from disk is recognised as a collection backup before it is sent; a
+ * file that is no backup is refused in Arabic, naming it. Screenshots in
  * test-results/screens/.
  */
 import { join } from 'node:path';
@@ -92,6 +93,16 @@ test('backs up one collection from the panel and restores it by adding, with a r
   await expect(report).toContainText('كان في الأرشيف فبقي كما هو: مقال واحد');
   await expect(report).toContainText('المعارضة السورية');
   expect((await api<{ annotations: unknown[] }>('getArticle', { id })).annotations).toHaveLength(2);
+
+  // A file that is no backup at all: the refusal is worded in Arabic, names the file, and changes nothing.
+  await dialog.getByTestId('restore-file-input').setInputFiles({ name: 'ليست-نسخة.zip', mimeType: 'application/zip', buffer: Buffer.from('ليس ملف zip') });
+  const replace = page.getByRole('dialog', { name: 'استعادة هذه النسخة؟' });
+  await replace.getByRole('button', { name: 'نعم، استعد' }).click();
+  const alert = dialog.getByRole('alert');
+  await expect(alert).toContainText('النسخة الاحتياطية \u2068ليست-نسخة.zip\u2069 تالفة أو ليست نسخة من قرطاس، فلم تُستعد ولم يتغير شيء.');
+  await expect(alert.locator('details code')).toContainText('too short to be a zip');
+  expect((await api<Array<{ id: string }>>('listArticles', {})).map((meta) => meta.id).sort()).toEqual([id, other.article.id].sort());
+  await page.screenshot({ path: join(SCREENS_DIR, 'backup-collection-refused.png') });
 
   // The panel in English reads left-to-right.
   await dialog.getByRole('button', { name: 'إغلاق' }).click();
