@@ -134,6 +134,17 @@ export const ImportJsonReport = z.object({
 export type ImportJsonReport = z.infer<typeof ImportJsonReport>;
 
 export const BackupKind = z.enum(['auto', 'manual', 'before-restore', 'uploaded']);
+/** A backup of one collection (with its sub-collections) rather than the whole archive: restoring it adds, never replaces. */
+export const BackupCollectionScope = z.object({
+  kind: z.literal('collection'),
+  id: z.string(),
+  name: z.string(),
+  /** «parent/child» names from the top level when it was backed up. */
+  path: z.string(),
+  /** The collection and every sub-collection in the backup. */
+  collectionCount: z.number().int(),
+});
+export type BackupCollectionScope = z.infer<typeof BackupCollectionScope>;
 export const BackupInfo = z.object({
   name: z.string(),
   kind: BackupKind,
@@ -141,6 +152,8 @@ export const BackupInfo = z.object({
   size: z.number().int(),
   articleCount: z.number().int(),
   annotationCount: z.number().int(),
+  /** Absent: the whole archive. */
+  scope: BackupCollectionScope.optional(),
 });
 export type BackupInfo = z.infer<typeof BackupInfo>;
 
@@ -155,10 +168,34 @@ export type BackupSettings = z.infer<typeof BackupSettings>;
 export const BackupList = z.object({ folder: z.string(), backups: z.array(BackupInfo), settings: BackupSettings });
 export type BackupList = z.infer<typeof BackupList>;
 
+/** What restoring a collection backup did: it merges into the archive, never replacing or deleting anything. */
+export const RestoreMergeReport = z.object({
+  /** The collection as it is now in the archive (its name may have changed when another one of that name sat in the same place). */
+  collection: z.object({ id: z.string(), name: z.string() }),
+  articlesAdded: z.number().int(),
+  annotationsAdded: z.number().int(),
+  /** Articles of the backup that were already in the archive (same id or same text): left as they are, with their highlights. */
+  articlesKept: z.number().int(),
+  /** A few of their titles, for the report (at most 20). */
+  keptTitles: z.array(z.string()),
+  collectionsCreated: z.number().int(),
+  /** Already in the archive (same id): kept with their current name and place. */
+  collectionsExisting: z.number().int(),
+  /** Re-created under another name because a different collection of that name sat in the same place. */
+  collectionsRenamed: z.array(z.object({ from: z.string(), to: z.string() })),
+  /** Articles already in the archive put back into the backup's collections. */
+  membershipsAdded: z.number().int(),
+});
+export type RestoreMergeReport = z.infer<typeof RestoreMergeReport>;
+
 export const RestoreResult = z.object({
+  /** 'archive': the whole archive was replaced; 'collection': a collection backup was merged in. Absent in results from before issue 10: 'archive'. */
+  scope: z.enum(['archive', 'collection']).optional(),
   articleCount: z.number().int(),
   annotationCount: z.number().int(),
-  /** Where the archive that was replaced was kept (a folder in backups/). */
+  /** Where the archive that was replaced was kept (a folder in backups/); '' when nothing was replaced. */
   previousKeptAt: z.string(),
+  /** Set for a collection backup. */
+  merge: RestoreMergeReport.optional(),
 });
 export type RestoreResult = z.infer<typeof RestoreResult>;

@@ -9,9 +9,11 @@ import type { ApiResponse } from './errors.js';
 import { type OperationName, OPERATION_NAMES } from './operations.js';
 import { ArticleMeta, Annotation, Block, ColorLabels, HighlightColor, IsoDate, Locale, ReaderSettingsPatch, Settings } from './types/article.js';
 import { isAcceptableLink } from './url-rule.js';
+import { ImportWarning } from './import-warnings.js';
 import { BackupInfo, BackupList, BackupSettings, ExportFile, ExportPreview, ExportRequest, ImportJsonReport, RestoreResult } from './api-export.js';
 export * from './api-export.js';
 import { Collection, LibraryFilters, LibraryScope, LibrarySort, ReadingStatus, SavedSearch } from './types/library.js';
+import { GetUiStateResult, PatchUiStateArgs, PatchUiStateResult } from './ui-state.js';
 
 const Id = z.object({ id: z.string().min(1).max(200) });
 
@@ -42,8 +44,12 @@ export const ImportTextArgs = z.object({
 });
 
 export const ImportOutcome = z.discriminatedUnion('status', [
-  /** warnings: e.g. a dataset record whose text another record (with another id) already has. */
-  z.object({ status: z.literal('imported'), article: ArticleMeta, warnings: z.array(z.string()).optional() }),
+  /**
+   * warnings: what the user should know about this article (a dropped link, a dataset record whose text another
+   * record already has…), in plain English; codedWarnings: the same as codes with parameters, which the UI words
+   * in the user's language (common/import-warnings.ts).
+   */
+  z.object({ status: z.literal('imported'), article: ArticleMeta, warnings: z.array(z.string()).optional(), codedWarnings: z.array(ImportWarning).optional() }),
   /** The same text (by normalized content hash) is already in the archive. */
   z.object({ status: z.literal('duplicate'), existing: ArticleMeta }),
 ]);
@@ -59,7 +65,8 @@ export const ImportFileArgs = z.object({
 });
 
 export const ImportFileResult = z.discriminatedUnion('status', [
-  z.object({ status: z.literal('done'), outcomes: z.array(ImportOutcome), warnings: z.array(z.string()) }),
+  /** warnings / codedWarnings: every warning of the file (its articles' too), as in ImportOutcome. */
+  z.object({ status: z.literal('done'), outcomes: z.array(ImportOutcome), warnings: z.array(z.string()), codedWarnings: z.array(ImportWarning).optional() }),
   /** The text encoding could not be told for sure: ask the user and send the file again with `encoding`. */
   z.object({ status: z.literal('needs-encoding'), message: z.string(), candidates: z.array(z.string()) }),
 ]);
@@ -318,8 +325,12 @@ export const contract = {
   /** Imports a Qirtas JSON export (W3C Web Annotation collection): new articles are added, known ones get the highlights they lack. */
   importAnnotationsJson: { args: z.object({ name: z.string().min(1).max(1000), data: z.string().max(70 * 1024 * 1024) }), result: ImportJsonReport },
   listBackups: { args: z.object({}), result: BackupList },
-  /** A verified backup zip in the data folder's backups/. */
-  createBackup: { args: z.object({}), result: BackupInfo },
+  /** A verified backup zip in the data folder's backups/: the whole archive, or one collection. */
+  createBackup: {
+    /** `collection` (an id): back up only that collection with its sub-collections and their articles (issue 10). */
+    args: z.object({ collection: z.string().min(1).max(200).optional() }),
+    result: BackupInfo,
+  },
   /** Restores a backup from backups/ (name) or a zip sent from the UI (fileName + base64 data); verified before anything changes. */
   restoreBackup: {
     args: z.union([z.object({ name: BackupName }), z.object({ fileName: z.string().min(1).max(1000), data: z.string().max(80 * 1024 * 1024) })]),
@@ -347,9 +358,12 @@ export const contract = {
     args: z.object({ id: CollectionId, subcollections: z.enum(['lift', 'delete']).default('lift') }),
     result: z.object({ deletedIds: z.array(z.string()), articlesChanged: z.number().int() }),
   },
-  /** Saves a search with its filters under a name (a new one without `id`, else replaces that one). */
+  /**
+   * Saves a search with its filters under a name: a new one without `id`; with `id`, that one is updated, and
+   * what is left out (query, exact, filters) is kept — `{ id, name }` renames it.
+   */
   saveSearch: {
-    args: z.object({ id: z.string().min(1).max(200).optional(), name: SavedSearch.shape.name, query: z.string().max(1000).default(''), exact: z.boolean().default(false), filters: LibraryFilters.default({}) }),
+    args: z.object({ id: z.string().min(1).max(200).optional(), name: SavedSearch.shape.name, query: z.string().max(1000).optional(), exact: z.boolean().optional(), filters: LibraryFilters.optional() }),
     result: SavedSearch,
   },
   deleteSavedSearch: { args: Id, result: z.object({ id: z.string() }) },
@@ -362,6 +376,10 @@ export const contract = {
    * `atEnd` (or progress ≥ 0.98) marks the article read; otherwise an unread article becomes "reading".
    */
   recordReading: { args: z.object({ id: z.string().min(1).max(200), progress: z.number().min(0).max(1), atEnd: z.boolean().default(false) }), result: LibraryRow },
+  /** The window's remembered state (library view, theme, reading positions) from the data folder's ui-state.json (common/ui-state.ts). */
+  getUiState: { args: z.object({}), result: GetUiStateResult },
+  /** Sets some keys of it (null clears one); saved coalesced, or at once with `flush`. */
+  patchUiState: { args: PatchUiStateArgs, result: PatchUiStateResult },
 } satisfies Record<OperationName, { args: z.ZodType; result: z.ZodType }>;
 
 // Compile-time check: the contract has exactly the operations that OPERATION_NAMES lists.

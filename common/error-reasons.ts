@@ -48,6 +48,8 @@ export const ERROR_REASONS = {
   'request-too-large': ['limit'],
   'newer-version': ['file'],
   'read-only': [],
+  /** A backup zip refused before anything changed (damaged, not a Qirtas backup, unsafe); the entry and why are the detail. params: file */
+  'backup-refused': ['file'],
   /** Arguments the contract refused (operation and field are passed for the technical detail only). */
   'invalid-argument': [],
 } as const satisfies Record<string, readonly string[]>;

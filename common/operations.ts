@@ -44,6 +44,8 @@ export const OPERATION_NAMES = [
   'bulkUpdate',
   'undoBulk',
   'recordReading',
+  'getUiState',
+  'patchUiState',
 ] as const;
 
 export type OperationName = (typeof OPERATION_NAMES)[number];

@@ -28,10 +28,11 @@ export interface LibraryEntry {
   /** Milliseconds; NaN when never read. */
   readonly addedTime: number;
   readonly lastReadTime: number;
-  /** Filled on first need by foldedTitleOf / titleKeyOf / haystackOf. */
+  /** Filled on first need by foldedTitleOf / titleKeyOf / haystackOf / joinedHaystackOf. */
   foldedTitle: string | null;
   titleKey: string | null;
   haystack: string | null;
+  joinedHaystack: string | null;
 }
 
 /** Folds each distinct short value once (sources, authors and tags repeat across thousands of articles). */
@@ -90,6 +91,7 @@ export function makeEntry(meta: ArticleMeta, folds: FoldCache, highlightCount = 
     foldedTitle: null,
     titleKey: null,
     haystack: null,
+    joinedHaystack: null,
   };
 }
 
@@ -113,6 +115,38 @@ export function haystackOf(entry: LibraryEntry): string {
     entry.haystack = text;
   }
   return entry.haystack;
+}
+
+/** Punctuation inside a word (U.S.A., O'Reilly, e-mail, 2011–2024, سوريا/حمص): between a letter or digit and the next. */
+const INSIDE_WORD_PUNCTUATION = /(?<=[\p{L}\p{N}\p{M}])[\p{P}\p{S}]+(?=[\p{L}\p{N}])/gu;
+const HAS_INSIDE_WORD_PUNCTUATION = /[\p{L}\p{N}\p{M}][\p{P}\p{S}]+[\p{L}\p{N}]/u;
+
+function joinedFold(raw: string, folded: string): string {
+  return HAS_INSIDE_WORD_PUNCTUATION.test(raw) ? foldText(raw.replace(INSIDE_WORD_PUNCTUATION, '')) : folded;
+}
+
+/**
+ * The haystack again with punctuation inside words dropped instead of made a space
+ * («U.S.A.» → "usa", «e-mail» → "email"), so a word typed without that punctuation
+ * finds it, and one typed with it finds it written without. The same string as
+ * haystackOf when no field has such punctuation (most Arabic titles).
+ */
+export function joinedHaystackOf(entry: LibraryEntry): string {
+  if (entry.joinedHaystack === null) {
+    const { meta } = entry;
+    const fields = [meta.title, meta.source, meta.author, ...meta.tags];
+    if (!fields.some((field) => HAS_INSIDE_WORD_PUNCTUATION.test(field))) entry.joinedHaystack = haystackOf(entry);
+    else {
+      let text = joinedFold(meta.title, foldedTitleOf(entry));
+      if (entry.sourceKey) text += `\n${joinedFold(meta.source, entry.sourceKey)}`;
+      if (entry.authorKey) text += `\n${joinedFold(meta.author, entry.authorKey)}`;
+      meta.tags.forEach((tag, index) => {
+        text += `\n${joinedFold(tag, entry.tagKeys[index] ?? '')}`;
+      });
+      entry.joinedHaystack = text;
+    }
+  }
+  return entry.joinedHaystack;
 }
 
 /**

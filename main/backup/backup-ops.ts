@@ -10,20 +10,28 @@
  * Restoring goes through the process that holds the lock: the service's store
  * holds it, the swap happens under it, and then `reload` (the service) re-opens
  * the store on the restored files. Backups and restores are serialised.
+ *
+ * Issue 10: a backup can hold one collection (with its sub-collections); its
+ * name says so (qirtas-manual-collection-<slug>-<stamp>.zip) and the list shows
+ * its scope. Restoring one merges it into the open store (merge-restore.ts):
+ * nothing is replaced, no reload is needed; `afterMerge` indexes what was added.
  */
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { mkdir, readdir, readFile, stat, unlink, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { z } from 'zod';
 import type { BackupInfo, BackupList, BackupSettings, RestoreResult } from '../../common/api.js';
 import { QirtasError } from '../../common/errors.js';
 import { TEMP_SUFFIX, writeFileDurably } from '../store/durable-file.js';
 import type { ArchiveStore } from '../store/archive-store.js';
 import { readManifest } from './backup-reader.js';
+import { collectionFilePart } from './backup-scope.js';
 import { createBackup, sweepBackupTemps } from './create-backup.js';
+import type { BackupManifest } from './manifest.js';
+import { backupScope, mergeCollectionBackup, type MergeOutcome } from './merge-restore.js';
 import { fileStamp, restoreBackupFile, sweepStaging } from './restore.js';
-import type { ZipLimits } from './zip-read.js';
+import { BackupRefused, type ZipLimits } from './zip-read.js';
 
 export const BACKUPS_FOLDER = 'backups';
 const SETTINGS_FILE = 'settings.json';
@@ -42,14 +50,30 @@ export interface BackupOpsOptions {
   beforeSwap: () => Promise<void>;
   /** After a swap, with the lock still held: re-open the store on the restored files. */
   reload: () => Promise<void>;
+  /** After a collection backup was merged in: index the added articles, tell the views. */
+  afterMerge?: (outcome: MergeOutcome) => Promise<void>;
   now?: () => Date;
   limits?: Partial<ZipLimits>;
   log?: (message: string) => void;
 }
 
-/** qirtas-<kind>-<stamp>.zip */
-export function backupFileName(kind: BackupInfo['kind'], now: Date): string {
-  return `qirtas-${kind}-${fileStamp(now)}.zip`;
+/** qirtas-<kind>-<stamp>.zip; a collection backup: qirtas-<kind>-collection-<slug>-<stamp>.zip. */
+export function backupFileName(kind: BackupInfo['kind'], now: Date, collection?: { id: string; name: string }): string {
+  return `qirtas-${kind}-${collection ? `${collectionFilePart(collection)}-` : ''}${fileStamp(now)}.zip`;
+}
+
+/** A backup as the list shows it, from its manifest. */
+function backupInfo(name: string, size: number, manifest: BackupManifest): BackupInfo {
+  const { scope } = manifest;
+  return {
+    name,
+    kind: manifest.kind,
+    created: manifest.created,
+    size,
+    articleCount: manifest.articleCount,
+    annotationCount: manifest.annotationCount,
+    ...(scope ? { scope: { kind: scope.kind, id: scope.id, name: scope.name, path: scope.path, collectionCount: scope.collectionCount } } : {}),
+  };
 }
 
 export class BackupOps {
@@ -110,7 +134,7 @@ export class BackupOps {
       if (!entry) {
         try {
           const manifest = await readManifest(path, this.options.limits);
-          entry = { name, kind: manifest.kind, created: manifest.created, size: info.size, articleCount: manifest.articleCount, annotationCount: manifest.annotationCount };
+          entry = backupInfo(name, info.size, manifest);
           this.manifests.set(key, entry);
         } catch {
           continue; // not a backup (or a damaged one): not offered for restore
@@ -122,18 +146,28 @@ export class BackupOps {
     return { folder: this.folder, backups, settings: await this.settings() };
   }
 
-  /** Writes and verifies a backup in backups/ (automatic ones are then rotated). */
-  create(kind: BackupInfo['kind'] = 'manual'): Promise<BackupInfo> {
+  /**
+   * Writes and verifies a backup in backups/ (automatic ones are then rotated):
+   * the whole archive, or one collection with its sub-collections (`collection`, an id).
+   */
+  create(kind: BackupInfo['kind'] = 'manual', options: { collection?: string } = {}): Promise<BackupInfo> {
     return this.serial(async () => {
-      if (this.options.store().readOnly) throw new QirtasError('LOCKED', 'This archive was opened read-only; back it up with `qirtas backup -o FILE`.');
+      const store = this.options.store();
+      if (store.readOnly) throw new QirtasError('LOCKED', 'This archive was opened read-only; back it up with `qirtas backup -o FILE`.');
+      let collection: { id: string; name: string } | undefined;
+      if (options.collection !== undefined) {
+        collection = store.library.collections.find((candidate) => candidate.id === options.collection);
+        if (!collection) throw QirtasError.withParams('NOT_FOUND', `No collection with id "${options.collection}"; nothing was backed up.`, { reason: 'collection-not-found', id: options.collection });
+      }
       await mkdir(this.folder, { recursive: true });
       const now = this.now();
-      const name = backupFileName(kind, now);
-      // library.json alone then holds the whole library (no journal lines to fold in).
-      await this.options.store().compact();
-      const created = await createBackup(this.dataDir, join(this.folder, name), { kind, appVersion: this.options.appVersion, now, limits: this.options.limits });
+      const name = backupFileName(kind, now, collection);
+      // library.json alone then holds the whole library (no journal lines to fold in). A collection backup writes
+      // its own library.json, read with the journal folded in, so it does not rewrite the whole library first.
+      if (!collection) await store.compact();
+      const created = await createBackup(this.dataDir, join(this.folder, name), { kind, appVersion: this.options.appVersion, now, limits: this.options.limits, collection: collection?.id });
       if (kind === 'auto') await this.rotate((await this.settings()).keep);
-      return { name, kind, created: created.manifest.created, size: created.size, articleCount: created.manifest.articleCount, annotationCount: created.manifest.annotationCount };
+      return backupInfo(name, created.size, created.manifest);
     });
   }
 
@@ -170,23 +204,51 @@ export class BackupOps {
         await writeFile(upload, Buffer.from(args.data, 'base64'), { flag: 'wx' });
         path = upload;
       }
-      let swapStarted = false;
-      const beforeSwap = async () => {
-        swapStarted = true;
-        await this.options.beforeSwap();
-      };
       try {
-        const outcome = await restoreBackupFile(path, this.dataDir, { limits: this.options.limits, now: this.now(), beforeSwap });
-        await this.options.reload();
-        return outcome;
+        return await this.restorePath(path);
       } catch (error) {
-        // The swap was rolled back: re-open the store (it stopped taking writes before the swap).
-        if (swapStarted) await this.options.reload();
+        // A refusal names the file the user chose, not the temporary copy it was written to.
+        if (upload && 'fileName' in args && error instanceof BackupRefused && error.file === undefined) throw new BackupRefused(error.entry, error.reason, basename(args.fileName));
         throw error;
       } finally {
         if (upload) await unlink(upload).catch(() => undefined);
       }
     });
+  }
+
+  /**
+   * Restores a backup zip anywhere on disk (the CLI's `qirtas restore FILE`
+   * when the backup is of a collection: the merge needs the open store).
+   */
+  restoreFile(path: string): Promise<RestoreResult> {
+    return this.serial(async () => {
+      if (this.options.store().readOnly) throw new QirtasError('LOCKED', 'This archive was opened read-only; nothing can be restored into it.');
+      return this.restorePath(path);
+    });
+  }
+
+  /** A collection backup is merged into the open archive; a whole-archive one replaces it. Runs in the queue. */
+  private async restorePath(path: string): Promise<RestoreResult> {
+    if (await backupScope(path, this.options.limits)) {
+      const outcome = await mergeCollectionBackup(this.options.store(), path, { limits: this.options.limits, now: this.now() });
+      await this.options.afterMerge?.(outcome);
+      const { added: _added, changedIds: _changed, ...result } = outcome;
+      return result;
+    }
+    let swapStarted = false;
+    const beforeSwap = async () => {
+      swapStarted = true;
+      await this.options.beforeSwap();
+    };
+    try {
+      const outcome = await restoreBackupFile(path, this.dataDir, { limits: this.options.limits, now: this.now(), beforeSwap });
+      await this.options.reload();
+      return { scope: 'archive', ...outcome };
+    } catch (error) {
+      // The swap was rolled back: re-open the store (it stopped taking writes before the swap).
+      if (swapStarted) await this.options.reload();
+      throw error;
+    }
   }
 
   /** The daily check: a new automatic backup when the newest is older than a day. */

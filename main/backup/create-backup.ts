@@ -3,6 +3,9 @@
  * articles/<id>.json and, when asked, the search index (a cache: left out by
  * default, rebuilt after a restore), plus manifest.json listing each file with
  * its size and SHA-256. Never the lock file, temp files or backups/ itself.
+ * A collection backup (issue 10) holds a library.json cut down to the
+ * collection (backup-scope.ts) and only its articles' files, and its manifest
+ * (version 2) carries the scope, so it is never taken for the whole archive.
  *
  * The zip is streamed to a temp file beside the target (one file in memory at a
  * time), fsynced, then read back whole and verified exactly as a restore would
@@ -22,7 +25,8 @@ import { LibraryFile, SCHEMA_VERSION } from '../../common/types/article.js';
 import { isTempFileName, syncFolder, TEMP_SUFFIX } from '../store/durable-file.js';
 import { readLibraryBytes } from '../store/store-open.js';
 import { readBackup } from './backup-reader.js';
-import { BACKUP_FORMAT, type BackupManifest, MANIFEST_NAME, MANIFEST_VERSION, type ManifestFile } from './manifest.js';
+import { scopedLibrary } from './backup-scope.js';
+import { BACKUP_FORMAT, type BackupManifest, MANIFEST_NAME, MANIFEST_VERSION, type ManifestFile, type ManifestScope, SCOPED_MANIFEST_VERSION } from './manifest.js';
 import type { ZipLimits } from './zip-read.js';
 
 const ARTICLE_FILE = /^[A-Za-z0-9_-]{1,100}\.json$/;
@@ -32,7 +36,10 @@ const LEVEL = 6;
 export interface CreateBackupOptions {
   kind: BackupInfo['kind'];
   appVersion: string;
+  /** Never for a collection backup (the index holds every article). */
   includeIndex?: boolean;
+  /** A collection's id: back up only it, its sub-collections and their articles (backup-scope.ts). */
+  collection?: string;
   now?: Date;
   limits?: Partial<ZipLimits>;
 }
@@ -70,7 +77,7 @@ async function listFolder(folder: string, pattern: RegExp): Promise<string[]> {
 
 async function writeZip(dataDir: string, tempPath: string, options: CreateBackupOptions): Promise<BackupManifest> {
   // With the journal's latest changes folded in (the app may be appending to it right now).
-  const libraryBytes = await readLibraryBytes(dataDir);
+  let libraryBytes = await readLibraryBytes(dataDir);
   if (!libraryBytes) throw new QirtasError('NOT_FOUND', `There is no archive to back up in ${dataDir} (library.json is missing).`);
   let library: LibraryFile;
   try {
@@ -79,14 +86,23 @@ async function writeZip(dataDir: string, tempPath: string, options: CreateBackup
     // Never the parser's message: it quotes the file's first bytes.
     throw new QirtasError('DAMAGED_FILE', `${join(dataDir, 'library.json')} is damaged, so it cannot be backed up.`);
   }
+  let scope: ManifestScope | undefined;
+  if (options.collection !== undefined) {
+    // A collection backup: its own library.json, only its articles' files, never the index (it holds every article).
+    const scoped = scopedLibrary(library, options.collection);
+    scope = scoped.scope;
+    library = LibraryFile.parse(scoped.library);
+    libraryBytes = Buffer.from(`${JSON.stringify(scoped.library)}\n`, 'utf8');
+  }
   const listedIds = new Set(library.articles.map((meta) => meta.id));
-  const articleNames = await listFolder(join(dataDir, 'articles'), ARTICLE_FILE);
+  const articleNames = (await listFolder(join(dataDir, 'articles'), ARTICLE_FILE)).filter((name) => !scope || listedIds.has(name.slice(0, -'.json'.length)));
   const onDisk = new Set(articleNames.map((name) => name.slice(0, -'.json'.length)));
   for (const id of listedIds) if (!onDisk.has(id)) throw new FileVanished(id);
+  const wholeLibraryBytes = libraryBytes;
   const sources: Array<{ name: string; path: string }> = [
     { name: 'library.json', path: '' },
     ...articleNames.map((name) => ({ name: `articles/${name}`, path: join(dataDir, 'articles', name) })),
-    ...(options.includeIndex ? (await listFolder(join(dataDir, 'index'), INDEX_FILE)).map((name) => ({ name: `index/${name}`, path: join(dataDir, 'index', name) })) : []),
+    ...(options.includeIndex && !scope ? (await listFolder(join(dataDir, 'index'), INDEX_FILE)).map((name) => ({ name: `index/${name}`, path: join(dataDir, 'index', name) })) : []),
   ];
 
   const handle = await open(tempPath, 'wx');
@@ -107,7 +123,7 @@ async function writeZip(dataDir: string, tempPath: string, options: CreateBackup
   let annotationCount = 0;
   try {
     for (const source of sources) {
-      const bytes = source.path === '' ? libraryBytes : await readWhole(source.path);
+      const bytes = source.path === '' ? wholeLibraryBytes : await readWhole(source.path);
       files.push({ path: source.name, size: bytes.length, sha256: createHash('sha256').update(bytes).digest('hex') });
       const id = source.name.startsWith('articles/') ? source.name.slice('articles/'.length, -'.json'.length) : null;
       if (id !== null && listedIds.has(id)) {
@@ -125,7 +141,7 @@ async function writeZip(dataDir: string, tempPath: string, options: CreateBackup
     }
     const manifest: BackupManifest = {
       format: BACKUP_FORMAT,
-      manifestVersion: MANIFEST_VERSION,
+      manifestVersion: scope ? SCOPED_MANIFEST_VERSION : MANIFEST_VERSION,
       archiveSchemaVersion: SCHEMA_VERSION,
       created: (options.now ?? new Date()).toISOString(),
       kind: options.kind,
@@ -133,6 +149,7 @@ async function writeZip(dataDir: string, tempPath: string, options: CreateBackup
       articleCount: listedIds.size,
       annotationCount,
       files,
+      ...(scope ? { scope } : {}),
     };
     const manifestEntry = new ZipDeflate(MANIFEST_NAME, { level: LEVEL });
     manifestEntry.mtime = mtime;

@@ -21,6 +21,9 @@
  * putting the previous archive back in place; read-only opens refuse with
  * INTERRUPTED_RESTORE until then.
  *
+ * Only whole-archive backups are swapped in; a collection backup is refused
+ * here (staging) and merged instead (merge-restore.ts).
+ *
  * Test hook: every step of the swap is named (RESTORE_STEPS); `onStep` is called
  * after each, and QIRTAS_TEST_KILL_RESTORE_AT=<step> makes the process SIGKILL
  * itself right after that step (the fault-injection tests and the soak suite).
@@ -30,11 +33,12 @@
  */
 import { randomBytes } from 'node:crypto';
 import { mkdir, open, readdir, rename, rm, unlink } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { syncFolder, writeFileDurably } from '../store/durable-file.js';
 import { pathExists as exists, recoverInterruptedRestore, RESTORE_JOURNAL_FILE as JOURNAL_FILE, SWAPPED_ITEMS, type SwapJournal } from '../store/swap-journal.js';
 import { readBackup, type ReadBackupResult } from './backup-reader.js';
-import type { ZipLimits } from './zip-read.js';
+import { MANIFEST_NAME } from './manifest.js';
+import { BackupRefused, type ZipLimits } from './zip-read.js';
 
 export { RESTORE_JOURNAL_FILE as JOURNAL_FILE, recoverInterruptedRestore, SWAPPED_ITEMS } from '../store/swap-journal.js';
 export const STAGING_PREFIX = '.restore-staging-';
@@ -92,6 +96,8 @@ export async function stageBackup(zipPath: string, dataDir: string, limits: Part
         written.push(target);
       },
     });
+    // A collection backup holds part of an archive: swapping it in would drop every other article (merge-restore.ts merges it).
+    if (result.manifest.scope) throw new BackupRefused(MANIFEST_NAME, 'it is a backup of one collection, which is merged into an archive, never put in its place', basename(zipPath).startsWith('.upload-') ? undefined : basename(zipPath));
     for (const sub of ['articles', 'index']) await mkdir(join(folder, sub), { recursive: true });
     await syncFolder(join(folder, 'articles'));
     await syncFolder(folder);

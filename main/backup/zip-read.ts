@@ -65,7 +65,8 @@ export class BackupRefused extends QirtasError {
     /** The backup's file name, when known. */
     file?: string,
   ) {
-    super('INVALID_INPUT', `This backup cannot be restored${file ? ` (${file})` : ''}: ${entry === null ? '' : `entry "${entry}": `}${reason}. Nothing was changed.`, file);
+    // With the file's name the UI words it (error-reasons.ts); the entry and the reason stay the technical detail.
+    super('INVALID_INPUT', `This backup cannot be restored${file ? ` (${file})` : ''}: ${entry === null ? '' : `entry "${entry}": `}${reason}. Nothing was changed.`, file, file ? { reason: 'backup-refused', file } : undefined);
     this.name = 'BackupRefused';
   }
 }

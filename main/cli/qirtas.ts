@@ -21,6 +21,7 @@ Commands:
                           (title source author published added words highlights lastRead),
                           --filter TEXT, --collection NAME|ID, --tag T, --source S, --limit N
   collection list         collections (a tree, with counts) and saved searches
+  collection rename-search S NAME   rename a saved search (by id or name; its query and filters kept)
   collection create NAME  [--parent C]; also: rename C NAME, move C --parent P|--top
   collection add|remove C ID…   put articles in / take them out of a collection
   collection delete C     delete it (articles are kept; sub-collections move up,
@@ -35,8 +36,10 @@ Commands:
                           [--article ID…|--tag T|--color C|--query Q|--collection C|--all] [--only-highlights]
                           [--group-by article|color|tag] [--locale ar|en]; -o - for stdout
   import-json FILE…       import Qirtas JSON exports (W3C Web Annotation) back
-  backup -o FILE          a verified zip of the whole archive (--with-index: include the search index)
-  restore FILE            restore a backup zip (verified first; the old archive is kept in backups/)
+  backup -o FILE          a verified zip of the whole archive (--with-index: include the search index);
+                          --collection C: only that collection, its sub-collections and their articles
+  restore FILE            restore a backup zip (verified first; the old archive is kept in backups/);
+                          a collection backup is merged in: missing articles are added, none replaced
 
 Options:
   --data-dir DIR          use the archive in DIR (default: QIRTAS_DATA_DIR, else the app's data folder)
@@ -53,7 +56,7 @@ Options:
   --open                  serve: open the app in a browser window
   --article ID            export: this article (repeatable; a unique prefix of the id will do)
   --color C / --query Q   export: highlights of colour C / the articles a search finds
-  --collection C          list / export: the articles of collection C (name, path or id)
+  --collection C          list / export / backup: the articles of collection C (name, path or id)
   --all                   export: the whole archive (the default)
   --only-highlights       export: only highlights with notes and tags, not the article text
   --group-by G            export: group highlights by article, color or tag
@@ -183,7 +186,7 @@ export async function runCli(argv: string[], appRoot: string): Promise<number> {
       case 'import-json':
         return await importJsonCommand(context, rest);
       case 'backup':
-        return await backupCommand(context, values.output, values['with-index']);
+        return await backupCommand(context, values.output, values['with-index'], values.collection);
       case 'restore':
         if (rest.length > 1) throw new UsageError('restore takes one backup file: qirtas restore FILE.zip');
         return await restoreCommand(context, rest[0]);

@@ -9,7 +9,8 @@
 import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { QirtasError } from '../../common/errors.js';
-import { LINK_DROPPED_WARNING, safeLink } from '../../common/url-rule.js';
+import { addWarningOnce, type ImportWarning, importWarning, warningMessages } from '../../common/import-warnings.js';
+import { safeLink } from '../../common/url-rule.js';
 import type { ArchiveService } from '../service/archive-service.js';
 import type { ArticleDraft } from './text-import.js';
 import { readDatasetFile } from './dataset-stream.js';
@@ -17,7 +18,8 @@ import { skippedRecord } from './formats/dataset.js';
 import { formatOf, type ImportFormat, type ParsedArticle, parseFile } from './formats/index.js';
 
 export interface ImportReport {
-  imported: Array<{ file: string; id: string; title: string; warnings?: string[] }>;
+  /** `warnings` in plain English (what the CLI prints); `codedWarnings` the same as codes with parameters. */
+  imported: Array<{ file: string; id: string; title: string; warnings?: string[]; codedWarnings?: ImportWarning[] }>;
   duplicates: Array<{ file: string; existingId: string; title: string }>;
   failed: Array<{ file: string; reason: string }>;
 }
@@ -43,7 +45,8 @@ export function emptyReport(): ImportReport {
 export function draftFromParsed(parsed: ParsedArticle, extraTags: readonly string[] = []): ArticleDraft {
   // The one link rule (common/url-rule.ts): a link no reader caught is dropped here, with the warning.
   if (parsed.url !== undefined && safeLink(parsed.url) === undefined) {
-    parsed.warnings = [...(parsed.warnings ?? []).filter((warning) => warning !== LINK_DROPPED_WARNING), LINK_DROPPED_WARNING];
+    parsed.warnings = [...(parsed.warnings ?? [])];
+    addWarningOnce(parsed.warnings, importWarning.linkDropped());
     parsed.url = undefined;
   }
   return {
@@ -67,7 +70,7 @@ export function failureReason(error: unknown): string {
 interface Pending {
   file: string;
   draft: ArticleDraft;
-  warnings: string[];
+  warnings: ImportWarning[];
 }
 
 /** Collects drafts and adds them to the archive a batch at a time, filling the report. */
@@ -94,8 +97,9 @@ class Batcher {
       outcomes.forEach((outcome, index) => {
         const { file, warnings } = batch[index] as Pending;
         if (outcome.status === 'imported') {
-          const all = [...warnings, ...(outcome.warnings ?? [])];
-          this.report.imported.push({ file, id: outcome.article.id, title: outcome.article.title, ...(all.length > 0 ? { warnings: all } : {}) });
+          const all = [...warnings, ...(outcome.codedWarnings ?? [])];
+          const said = all.length > 0 ? { warnings: warningMessages(all), codedWarnings: all } : {};
+          this.report.imported.push({ file, id: outcome.article.id, title: outcome.article.title, ...said });
         } else {
           this.report.duplicates.push({ file, existingId: outcome.existing.id, title: outcome.existing.title });
         }
@@ -151,7 +155,7 @@ async function importDataset(file: string, format: 'jsonl' | 'csv', batcher: Bat
   });
   for await (const item of items) {
     records += 1;
-    if ('error' in item) report.failed.push({ file, reason: skippedRecord(item) });
+    if ('error' in item) report.failed.push({ file, reason: skippedRecord(item).message });
     else await batcher.add({ file, draft: draftFromParsed(item.article, options.tags), warnings: item.article.warnings ?? [] });
     if (options.signal?.aborted) break;
   }

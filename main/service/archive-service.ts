@@ -9,6 +9,7 @@ import type { z } from 'zod';
 import type { AppInfo, Contract, ImportOutcome, ResultOf } from '../../common/api.js';
 import type { OperationName } from '../../common/operations.js';
 import { QirtasError } from '../../common/errors.js';
+import { importWarning, warningMessages } from '../../common/import-warnings.js';
 import type { ArticleMeta } from '../../common/types/article.js';
 import { ArchiveStore } from '../store/archive-store.js';
 import { articleFromDraft, type ArticleDraft, draftFromPlainText } from '../import/text-import.js';
@@ -25,6 +26,7 @@ import { exportNotes, previewExport, type ExportDeps } from '../export/export-no
 import { importAnnotationExport } from '../export/json-import.js';
 import { BackupOps } from '../backup/backup-ops.js';
 import { createLibraryServices, type LibraryServices } from './library-services.js';
+import { UiStateOps } from './ui-state-ops.js';
 
 /** Arguments as the schemas output them (defaults filled in). */
 type ParsedArgs<K extends OperationName> = z.output<Contract[K]['args']>;
@@ -51,9 +53,12 @@ export class ArchiveService implements ArchiveOperations {
   readonly backups: BackupOps;
   /** Issue 10: the library listing, collections and saved searches, bulk actions (library-services.ts). */
   readonly libraryServices: LibraryServices;
+  /** The window's remembered state in ui-state.json (issue 10; ui-state-ops.ts). */
+  readonly uiState: UiStateOps;
 
   constructor(private readonly options: ServiceOptions) {
     this.store = options.store;
+    this.uiState = new UiStateOps(options.store.dataDir, { readOnly: options.store.readOnly });
     this.libraryServices = createLibraryServices({ store: () => this.store, searchIndex: () => this.searchIndex, emit: (event) => this.events.emit(event) });
     this.searchIndex = new SearchOps(this.store);
     this.annotations = new AnnotationOps(this.store, (id) => this.articleChanged(id));
@@ -70,6 +75,13 @@ export class ArchiveService implements ArchiveOperations {
         await this.store.quiesce();
       },
       reload: () => this.reopenStore(),
+      // A collection backup was merged in (issue 10): index what was added, tell the views.
+      afterMerge: async ({ added, changedIds }) => {
+        if (added.length > 0) await this.searchIndex.articlesAdded(added);
+        for (const id of changedIds) this.articleChanged(id);
+        this.events.emit({ type: 'collections-changed' });
+        this.events.emit({ type: 'articles-changed' });
+      },
       log: (message) => console.error(message),
     });
     this.backups.start();
@@ -135,8 +147,8 @@ export class ArchiveService implements ArchiveOperations {
     return this.backups.list();
   }
 
-  createBackup(): Promise<ResultOf<'createBackup'>> {
-    return this.backups.create('manual');
+  createBackup(args: ParsedArgs<'createBackup'> = {}): Promise<ResultOf<'createBackup'>> {
+    return this.backups.create('manual', { collection: args.collection });
   }
 
   restoreBackup(args: ParsedArgs<'restoreBackup'>): Promise<ResultOf<'restoreBackup'>> {
@@ -170,6 +182,8 @@ export class ArchiveService implements ArchiveOperations {
   deleteSavedSearch = (args: ParsedArgs<'deleteSavedSearch'>) => this.libraryServices.collections.deleteSavedSearch(args);
   bulkUpdate = (args: ParsedArgs<'bulkUpdate'>) => this.libraryServices.bulk.bulkUpdate(args);
   undoBulk = (args: ParsedArgs<'undoBulk'>) => this.libraryServices.bulk.undoBulk(args);
+  getUiState = () => this.uiState.get();
+  patchUiState = (args: ParsedArgs<'patchUiState'>) => this.uiState.patch(args);
 
   async appInfo(): Promise<AppInfo> {
     return { version: this.options.version, dataDir: this.store.dataDir, host: this.options.host };
@@ -219,8 +233,8 @@ export class ArchiveService implements ArchiveOperations {
       additions.push(article);
       const twin = sameText[0];
       if (!twin) return { status: 'imported', article: article.meta };
-      const warning = `the same text as «${twin.title}» (id ${twin.externalId}) is already in the archive; imported as a separate record (id ${ownId})`;
-      return { status: 'imported', article: article.meta, warnings: [warning] };
+      const warning = importWarning.sameText({ title: twin.title, id: twin.externalId ?? '' }, ownId ?? '');
+      return { status: 'imported', article: article.meta, warnings: [warning.message], codedWarnings: [warning] };
     });
     if (additions.length > 0) {
       await this.store.addArticles(additions);
@@ -245,8 +259,15 @@ export class ArchiveService implements ArchiveOperations {
     const bytes = Buffer.from(args.data, 'base64');
     try {
       const parsed = await parseFile(bytes, args.name, { format: args.format, encoding: args.encoding });
-      const outcomes = await this.importDrafts(parsed.map((article) => ({ draft: draftFromParsed(article, args.tags), origin: args.name })));
-      return { status: 'done', outcomes, warnings: parsed.flatMap((article) => article.warnings ?? []) };
+      const drafts = parsed.map((article) => ({ draft: draftFromParsed(article, args.tags), origin: args.name }));
+      // Each outcome carries its own article's warnings (read after draftFromParsed, which may add one).
+      const outcomes = (await this.importDrafts(drafts)).map((outcome, index): ImportOutcome => {
+        if (outcome.status !== 'imported') return outcome;
+        const coded = [...(parsed[index]?.warnings ?? []), ...(outcome.codedWarnings ?? [])];
+        return coded.length > 0 ? { ...outcome, warnings: warningMessages(coded), codedWarnings: coded } : outcome;
+      });
+      const codedWarnings = parsed.flatMap((article) => article.warnings ?? []);
+      return { status: 'done', outcomes, warnings: warningMessages(codedWarnings), codedWarnings };
     } catch (error) {
       if (error instanceof EncodingUnsureError) return { status: 'needs-encoding', message: error.message, candidates: [...error.candidates] };
       throw error;
@@ -337,10 +358,12 @@ export class ArchiveService implements ArchiveOperations {
     return findInText(canonicalText(file.blocks), query, exact);
   }
 
-  /** Saves what is pending (the search index) before the archive closes. */
+  /** Saves what is pending (the search index, the window's UI state) before the archive closes. */
   async flush(): Promise<void> {
     await this.backups.stop();
     await this.searchIndex.save();
+    // Window state is a convenience: a disk that refuses it must not keep the archive from closing.
+    await this.uiState.flush().catch((error: unknown) => console.error(`Qirtas: the window state was not saved (${(error as Error).message}).`));
   }
 
   /** Saves what is pending and releases open files (the search index's) before the archive closes. */

@@ -141,7 +141,16 @@ export class CollectionOps {
     const clash = all.find((saved) => saved.id !== id && sameName(saved.name, name));
     if (clash) throw QirtasError.withParams('CONFLICT', `There is already a saved search named "${clash.name}".`, { reason: 'saved-search-name-taken', name: clash.name });
     const now = new Date().toISOString();
-    const saved: SavedSearch = { id: existing?.id ?? randomUUID(), name, query, exact, filters, created: existing?.created ?? now, modified: now };
+    // An update keeps what it does not give (a rename sends only the name).
+    const saved: SavedSearch = {
+      id: existing?.id ?? randomUUID(),
+      name,
+      query: query ?? existing?.query ?? '',
+      exact: exact ?? existing?.exact ?? false,
+      filters: filters ?? existing?.filters ?? {},
+      created: existing?.created ?? now,
+      modified: now,
+    };
     await this.store.changeLibrary((draft) => {
       draft.savedSearches = existing ? draft.savedSearches.map((other) => (other.id === saved.id ? saved : other)) : [...draft.savedSearches, saved];
     });

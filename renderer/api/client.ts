@@ -16,19 +16,24 @@ export class ApiCallError extends Error {
 
 export interface ApiClient {
   api: ArchiveApi;
+  /** The same operations for a page that is going away (pagehide): sent so that they outlive it (HTTP keepalive). */
+  leaving: ArchiveApi;
   subscribe(listener: (event: ArchiveEvent) => void): () => void;
 }
 
 export function createClient(transport: Transport): ApiClient {
-  const entries = OPERATION_NAMES.map((operation) => [
-    operation,
-    async (args: unknown) => {
-      const response = await transport.call(operation, args);
-      if (!response.ok) throw new ApiCallError(response.error);
-      return response.value;
-    },
-  ]);
-  return { api: Object.fromEntries(entries) as ArchiveApi, subscribe: (listener) => transport.subscribe(listener) };
+  const build = (keepalive: boolean) =>
+    Object.fromEntries(
+      OPERATION_NAMES.map((operation) => [
+        operation,
+        async (args: unknown) => {
+          const response = await transport.call(operation, args, keepalive ? { keepalive } : undefined);
+          if (!response.ok) throw new ApiCallError(response.error);
+          return response.value;
+        },
+      ]),
+    ) as ArchiveApi;
+  return { api: build(false), leaving: build(true), subscribe: (listener) => transport.subscribe(listener) };
 }
 
 /** Picks the transport for this host; null when the browser shell was opened without its token. */

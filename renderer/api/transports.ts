@@ -9,8 +9,13 @@ import type { ArchiveEvent, WireResponse } from '../../common/api.js';
 import type { ApiError } from '../../common/errors.js';
 import type { OperationName } from '../../common/operations.js';
 
+/** keepalive: the page is going away (pagehide); the request must still reach the archive. */
+export interface CallOptions {
+  keepalive?: boolean;
+}
+
 export interface Transport {
-  call(operation: OperationName, args: unknown): Promise<WireResponse>;
+  call(operation: OperationName, args: unknown, options?: CallOptions): Promise<WireResponse>;
   subscribe(listener: (event: ArchiveEvent) => void): () => void;
 }
 
@@ -80,13 +85,19 @@ export async function wireFromResponse(response: Response): Promise<WireResponse
   return { ok: false, error: { code: response.ok ? 'INTERNAL' : codeForStatus(response.status), message } };
 }
 
+/** Characters, not bytes: a body of this many UTF-16 units is at most 3 × as many UTF-8 bytes; under 64 KiB either way. */
+const KEEPALIVE_MAX_CHARS = 20_000;
+
 /** `base` is the shell's address ("./" in the page; an absolute URL elsewhere, e.g. in tests). */
 export function httpTransport(token: string, base = './'): Transport {
   const headers = { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` };
   return {
-    async call(operation, args) {
+    async call(operation, args, options) {
       try {
-        return await wireFromResponse(await fetch(`${base}api/${operation}`, { method: 'POST', headers, body: JSON.stringify(args ?? {}) }));
+        const body = JSON.stringify(args ?? {});
+        // A keepalive request outlives the page, but browsers allow only 64 KiB of them in flight; a bigger one goes as usual.
+        const keepalive = options?.keepalive === true && body.length <= KEEPALIVE_MAX_CHARS;
+        return await wireFromResponse(await fetch(`${base}api/${operation}`, { method: 'POST', headers, body, keepalive }));
       } catch (error) {
         return { ok: false, error: { code: 'INTERNAL', message: `The Qirtas server could not be reached (${(error as Error).message}).` } };
       }

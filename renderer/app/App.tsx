@@ -19,6 +19,8 @@ import { Header } from './Header.js';
 import { Toasts } from './Toasts.js';
 import { type Route, useRoute } from './use-route.js';
 import { applyTheme, type ThemeChoice } from './theme.js';
+import { uiStateProblem } from './ui-state.js';
+import { STRINGS } from '../i18n/strings.js';
 import { wordError } from '../i18n/error-strings.js';
 
 const TOAST_MS = 8000;
@@ -56,6 +58,11 @@ export function App({ client }: { client: ApiClient }) {
     },
     [dismiss],
   );
+  // The archive could not use the stored window state (ui-state.json): said once, the file and reason in the detail.
+  useEffect(() => {
+    const problem = uiStateProblem();
+    if (problem) notify({ kind: 'error', text: STRINGS[localeRef.current][problem.movedTo ? 'uiStateMovedAside' : 'uiStateNotSaved'], detail: problem.message });
+  }, [notify]);
   const fail = useCallback(
     (error: unknown) => {
       const { text, detail } = wordError(error, localeRef.current);

@@ -4,17 +4,24 @@
  * and restoring from a zip file. Restoring asks first, then says what happened:
  * how much was restored and where the previous archive was kept — or why the
  * backup was refused (nothing changed then).
+ *
+ * Issue 10: a backup can be of one collection (BackupScopePicker); the list
+ * names such backups with their collection, and restoring one says up front
+ * that it adds to the archive, then reports what it added and kept (RestoreParts).
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { BackupInfo, BackupList } from '../../common/api.js';
+import type { BackupCollectionScope, BackupInfo, BackupList, RestoreMergeReport } from '../../common/api.js';
 import { useApp } from '../app/api-context.js';
-import { Dialog } from '../app/Dialog.js';
+import { wordError } from '../i18n/error-strings.js';
 import { formatBytes } from '../i18n/format-numbers.js';
 import { formatDualDate, useI18n } from '../i18n/i18n.js';
 import type { StringKey } from '../i18n/strings.js';
 import { toBase64 } from '../import/read-dropped.js';
-import { fill } from '../i18n/fill.js';
+import { fill, fillIsolated } from '../i18n/fill.js';
+import { peekBackup } from './backup-peek.js';
+import { BackupScopePicker } from './BackupScopePicker.js';
 import { downloadFile } from './download.js';
+import { MergeReport, RestoreConfirm } from './RestoreParts.js';
 
 const KIND_KEYS: Record<BackupInfo['kind'], StringKey> = {
   auto: 'kindAuto',
@@ -23,15 +30,24 @@ const KIND_KEYS: Record<BackupInfo['kind'], StringKey> = {
   uploaded: 'kindUploaded',
 };
 
-type Pending = { kind: 'stored'; backup: BackupInfo } | { kind: 'file'; file: File };
+type Pending = { kind: 'stored'; backup: BackupInfo } | { kind: 'file'; file: File; scope: BackupCollectionScope | null; articleCount: number };
 
 export function BackupsPanel() {
   const { t, locale } = useI18n();
   const { client, fail } = useApp();
   const [list, setList] = useState<BackupList | null>(null);
   const [busy, setBusy] = useState(false);
-  const [status, setStatus] = useState<{ kind: 'info' | 'error'; text: string; keptAt?: string } | null>(null);
+  const [status, setStatus] = useState<{ kind: 'info' | 'error'; text: string; detail?: string; keptAt?: string; merge?: RestoreMergeReport } | null>(null);
+  /** An error worded in the user's language, the core's own message kept as the technical detail. */
+  const failed = (error: unknown, lead?: string) => {
+    const worded = wordError(error, locale);
+    // A refused backup's own sentence already says it was not restored and nothing changed.
+    const selfContained = (error as { error?: { params?: { reason?: unknown } } } | null)?.error?.params?.reason === 'backup-refused';
+    setStatus({ kind: 'error', text: lead && !selfContained ? `${lead} ${worded.text}` : worded.text, detail: worded.detail });
+  };
   const [pending, setPending] = useState<Pending | null>(null);
+  /** What "Back up now" writes: null, the whole archive; else a collection's id. */
+  const [collection, setCollection] = useState<string | null>(null);
   const [keep, setKeep] = useState('7');
   const fileInput = useRef<HTMLInputElement>(null);
 
@@ -47,11 +63,11 @@ export function BackupsPanel() {
     setBusy(true);
     setStatus({ kind: 'info', text: t.backupWorking });
     try {
-      const created = await client.api.createBackup({});
+      const created = await client.api.createBackup(collection === null ? {} : { collection });
       setStatus({ kind: 'info', text: fill(t.backupDone, { name: created.name }) });
       reload();
     } catch (error) {
-      setStatus({ kind: 'error', text: (error as Error).message });
+      failed(error);
     } finally {
       setBusy(false);
     }
@@ -63,7 +79,7 @@ export function BackupsPanel() {
       const file = await client.api.downloadBackup({ name: backup.name });
       downloadFile(file.fileName, file.mimeType, file.data);
     } catch (error) {
-      setStatus({ kind: 'error', text: (error as Error).message });
+      failed(error);
     }
   };
 
@@ -86,14 +102,17 @@ export function BackupsPanel() {
         what.kind === 'stored'
           ? await client.api.restoreBackup({ name: what.backup.name })
           : await client.api.restoreBackup({ fileName: what.file.name, data: await toBase64(what.file) });
-      setStatus({
-        kind: 'info',
-        text: fill(t.restoreDone, { articles: result.articleCount, highlights: result.annotationCount }),
-        ...(result.previousKeptAt ? { keptAt: result.previousKeptAt } : {}),
-      });
+      if (result.merge) setStatus({ kind: 'info', text: '', merge: result.merge });
+      else {
+        setStatus({
+          kind: 'info',
+          text: fill(t.restoreDone, { articles: result.articleCount, highlights: result.annotationCount }),
+          ...(result.previousKeptAt ? { keptAt: result.previousKeptAt } : {}),
+        });
+      }
       reload();
     } catch (error) {
-      setStatus({ kind: 'error', text: `${t.restoreFailed} ${(error as Error).message}` });
+      failed(error, t.restoreFailed);
     } finally {
       setBusy(false);
       if (fileInput.current) fileInput.current.value = '';
@@ -101,10 +120,13 @@ export function BackupsPanel() {
   };
 
   const pendingName = pending ? (pending.kind === 'stored' ? pending.backup.name : pending.file.name) : '';
+  const pendingScope = pending ? (pending.kind === 'stored' ? (pending.backup.scope ?? null) : pending.scope) : null;
+  const pendingCount = pending ? (pending.kind === 'stored' ? pending.backup.articleCount : pending.articleCount) : 0;
 
   return (
     <div className="backups-panel">
       <p className="hint">{t.backupsIntro}</p>
+      <BackupScopePicker value={collection} onChange={setCollection} disabled={busy} />
       <div className="backups-actions">
         <button type="button" className="button-primary" disabled={busy} onClick={() => void backUp()}>
           {t.backupNow}
@@ -120,13 +142,21 @@ export function BackupsPanel() {
           data-testid="restore-file-input"
           onChange={(event) => {
             const file = event.target.files?.[0];
-            if (file) setPending({ kind: 'file', file });
+            // Its manifest tells whether it is a collection backup (restoring adds) before anything is sent.
+            if (file) void peekBackup(file).then((peeked) => setPending({ kind: 'file', file, scope: peeked?.scope ?? null, articleCount: peeked?.articleCount ?? 0 }));
           }}
         />
       </div>
       {status && (
         <div className={`backups-status backups-status-${status.kind}`} role={status.kind === 'error' ? 'alert' : 'status'}>
-          <p>{status.text}</p>
+          {status.text && <p>{status.text}</p>}
+          {status.detail && (
+            <details className="toast-detail">
+              <summary>{t.technicalDetail}</summary>
+              <code dir="ltr">{status.detail}</code>
+            </details>
+          )}
+          {status.merge && <MergeReport report={status.merge} />}
           {status.keptAt && (
             <p className="hint backups-folder">
               {t.restoreKept} <bdi dir="ltr">{status.keptAt}</bdi>
@@ -186,7 +216,15 @@ export function BackupsPanel() {
                   </span>
                 </td>
                 <td>{t[KIND_KEYS[backup.kind]]}</td>
-                <td>{fill(t.backupArticles, { articles: backup.articleCount, highlights: backup.annotationCount })}</td>
+                <td>
+                  {backup.scope && (
+                    <span className="backups-scope-name" data-testid="backup-scope">
+                      {fillIsolated(t.backupOfCollection, { name: backup.scope.path })}
+                      <br />
+                    </span>
+                  )}
+                  {fill(t.backupArticles, { articles: backup.articleCount, highlights: backup.annotationCount })}
+                </td>
                 <td>
                   <bdi>{formatBytes(backup.size, locale)}</bdi>
                 </td>
@@ -203,19 +241,7 @@ export function BackupsPanel() {
           </tbody>
         </table>
       )}
-      {pending && (
-        <Dialog title={t.restoreConfirmTitle} onClose={() => setPending(null)} labelledBy="restore-confirm-title" className="restore-confirm">
-          <p>{fill(t.restoreConfirmBody, { name: pendingName })}</p>
-          <div className="form-actions">
-            <button type="button" className="button-danger" onClick={() => void restore(pending)}>
-              {t.restoreConfirm}
-            </button>
-            <button type="button" onClick={() => setPending(null)} autoFocus>
-              {t.cancel}
-            </button>
-          </div>
-        </Dialog>
-      )}
+      {pending && <RestoreConfirm name={pendingName} scope={pendingScope} articleCount={pendingCount} onConfirm={() => void restore(pending)} onCancel={() => setPending(null)} />}
     </div>
   );
 }

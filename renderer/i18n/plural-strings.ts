@@ -27,6 +27,15 @@ export const COUNTS = {
     ar: { zero: 'لا كلمات', one: 'كلمة واحدة', two: 'كلمتان', few: '{n} كلمات', many: '{n} كلمة', other: '{n} كلمة' },
     en: { one: '{n} word', other: '{n} words' },
   },
+  /** Import warnings (warning-strings.ts). */
+  bytes: {
+    ar: { zero: 'لا بايتات', one: 'بايت واحد', two: 'بايتان', few: '{n} بايتات', many: '{n} بايتًا', other: '{n} بايت' },
+    en: { one: '{n} byte', other: '{n} bytes' },
+  },
+  records: {
+    ar: { zero: 'لا سجلات', one: 'سجل واحد', two: 'سجلان', few: '{n} سجلات', many: '{n} سجلًا', other: '{n} سجل' },
+    en: { one: '{n} record', other: '{n} records' },
+  },
 
   selected: {
     ar: { zero: 'لا شيء محدد', one: 'مقال واحد محدد', two: 'مقالان محددان', few: '{n} مقالات محددة', many: '{n} مقالًا محددًا', other: '{n} مقال محدد' },

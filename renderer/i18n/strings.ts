@@ -58,6 +58,8 @@ const shell = {
   loading: 'جارٍ التحميل…',
   noToken: 'افتح قرطاس من الرابط الذي طبعه الأمر ‎qirtas serve‎ (يحمل رمز الدخول).',
   technicalDetail: 'التفاصيل التقنية',
+  uiStateMovedAside: 'كان ملف حالة النافذة المحفوظة تالفًا، فنُقل جانبًا كما هو دون أن يُمحى، وبدأت النافذة من جديد: الفرز والتصفية والتحديد ومواضع القراءة عادت إلى أصلها.',
+  uiStateNotSaved: 'تعذّر استعمال ملف حالة النافذة المحفوظة، فتُرك كما هو؛ لن تُحفظ حالة النافذة في هذه الجلسة.',
   datePlaceholder: 'مثل 7/12/2024 أو 5 جمادى الآخرة 1446 هـ',
   dateUnclear: 'لم يُفهم هذا التاريخ؛ اكتبه مثل 7/12/2024 أو 7 ديسمبر 2024.',
   importedOn: 'أُضيف في',
@@ -81,6 +83,7 @@ const shell = {
   importEncodingAsk: 'لم نتمكن من تحديد ترميز هذا الملف. اختر الترميز:',
   importEncodingUse: 'استخدم هذا الترميز',
   importSkipFile: 'تخطَّ الملف',
+  importWarningLabel: 'تنبيه:',
   importFormatsHint: 'نص، ماركداون، صفحات ويب محفوظة، وورد، PDF، JSONL وCSV',
 } as const;
 
@@ -140,6 +143,8 @@ const enShell: ShellStrings = {
   loading: 'Loading…',
   noToken: 'Open Qirtas from the link that `qirtas serve` printed (it carries the access token).',
   technicalDetail: 'Technical details',
+  uiStateMovedAside: 'The saved window state was damaged: it was moved aside, untouched, and the window starts afresh (sort, filters, selection and reading positions are back to their defaults).',
+  uiStateNotSaved: 'The saved window state could not be used and was left as it is; the window’s state is not saved in this session.',
   datePlaceholder: 'e.g. 7/12/2024 or 7 December 2024',
   dateUnclear: 'That date was not understood; write it like 7/12/2024 or 7 December 2024.',
   importedOn: 'Added on',
@@ -163,6 +168,7 @@ const enShell: ShellStrings = {
   importEncodingAsk: 'We could not tell this file’s text encoding for sure. Choose it:',
   importEncodingUse: 'Use this encoding',
   importSkipFile: 'Skip the file',
+  importWarningLabel: 'Note:',
   importFormatsHint: 'Text, Markdown, saved web pages, Word, PDF, JSONL and CSV',
 };
 

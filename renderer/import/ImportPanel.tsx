@@ -2,13 +2,15 @@
  * Progress and outcome of a file import: a progress bar with the current file and
  * Cancel while it runs, a question when a file's encoding is unsure, and at the
  * end the report — imported (open), duplicate (open the existing one), failed
- * (with the reason).
+ * (with the reason), and warnings worded in the user's language, each with the
+ * core's English message behind "technical details".
  */
 import { useState } from 'react';
 import { articleRoute } from '../app/use-route.js';
 import { fillIsolated } from '../i18n/fill.js';
 import { useI18n } from '../i18n/i18n.js';
-import type { EncodingQuestion, ImportRun } from './use-file-import.js';
+import { wordWarnings } from '../i18n/warning-strings.js';
+import type { EncodingQuestion, ImportRun, ReportedWarning } from './use-file-import.js';
 import './import.css';
 
 const ENCODING_NAMES: Record<string, string> = {
@@ -27,9 +29,10 @@ function EncodingPrompt({ question }: { question: EncodingQuestion }) {
       <p id="encoding-title">
         <strong dir="auto">{question.file}</strong> — {t.importEncodingAsk}
       </p>
-      <p className="hint" dir="auto">
-        {question.message}
-      </p>
+      <details className="import-detail">
+        <summary>{t.technicalDetail}</summary>
+        <code dir="ltr">{question.message}</code>
+      </details>
       <select value={choice} onChange={(event) => setChoice(event.target.value)} aria-label={t.importEncodingAsk}>
         {[...new Set([...question.candidates, 'windows-1256', 'iso-8859-6', 'utf-8', 'utf-16le'])].map((name) => (
           <option key={name} value={name}>
@@ -44,6 +47,25 @@ function EncodingPrompt({ question }: { question: EncodingQuestion }) {
         {t.importSkipFile}
       </button>
     </div>
+  );
+}
+
+/** Warnings as sentences in the UI language; the core's English behind "technical details". */
+function Warnings({ warnings }: { warnings: ReportedWarning[] }) {
+  const { t, locale } = useI18n();
+  if (warnings.length === 0) return null;
+  return (
+    <ul className="import-warnings">
+      {wordWarnings(warnings, locale).map((warning, index) => (
+        <li key={index} className="warning" data-code={warning.code}>
+          <span className="warning-label">{t.importWarningLabel}</span> {warning.text}
+          <details className="import-detail">
+            <summary>{t.technicalDetail}</summary>
+            <code dir="ltr">{warning.detail}</code>
+          </details>
+        </li>
+      ))}
+    </ul>
   );
 }
 
@@ -95,6 +117,13 @@ export function ImportPanel({ run, onCancel, onDismiss }: { run: ImportRun; onCa
             </li>
           ))}
           {run.finished &&
+            report.notices.map((item, index) => (
+              <li key={`n${index}`} className="notice">
+                <bdi className="file">{item.file}</bdi>
+                <Warnings warnings={item.warnings} />
+              </li>
+            ))}
+          {run.finished &&
             report.duplicates.map((item, index) => (
               <li key={`d${index}`} className="duplicate">
                 <bdi className="file">{item.file}</bdi> — {t.duplicate}{' '}
@@ -112,12 +141,7 @@ export function ImportPanel({ run, onCancel, onDismiss }: { run: ImportRun; onCa
                 <span className="file" dir="auto">
                   ({item.file})
                 </span>
-                {item.warnings.map((warning) => (
-                  <span key={warning} className="warning" dir="auto">
-                    {' '}
-                    — {warning}
-                  </span>
-                ))}
+                <Warnings warnings={item.warnings} />
               </li>
             ))}
         </ul>

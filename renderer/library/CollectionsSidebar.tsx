@@ -1,11 +1,14 @@
 /**
  * The library sidebar: All articles, the collections tree (nestable; create,
  * rename, delete; drop articles onto a collection to add them) and the saved
- * searches (smart collections, counted live). Choosing one sets the library scope;
- * the list keeps its sorting and filtering. Deleting a collection never deletes
- * articles: the core only takes them out of it.
+ * searches (smart collections, counted live; rename, delete). Choosing one sets
+ * the library scope; the list keeps its sorting and filtering. Collections and
+ * saved searches share one actions menu and one rename field: F2 on either
+ * renames it, Enter keeps the new name, Escape cancels, and focus comes back to
+ * it. Deleting a collection never deletes articles: the core only takes them out
+ * of it.
  */
-import { useCallback, useEffect, useState, type DragEvent, type FormEvent } from 'react';
+import { useCallback, useEffect, useRef, useState, type DragEvent, type FormEvent, type KeyboardEvent } from 'react';
 import type { CollectionInfo, LibraryTree } from '../../common/api.js';
 import type { LibraryScope } from '../../common/types/library.js';
 import { useApp } from '../app/api-context.js';
@@ -42,9 +45,16 @@ export function useLibraryTree(): LibraryTree | null {
 
 function NameForm({ initial, label, onDone }: { initial: string; label: string; onDone: (name: string | null) => void }) {
   const [name, setName] = useState(initial);
+  // Enter, Escape and the blur that follows when the field goes away: the name is given once.
+  const done = useRef(false);
+  const finish = (value: string | null) => {
+    if (done.current) return;
+    done.current = true;
+    onDone(value);
+  };
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    onDone(name.trim() === '' ? null : name.trim());
+    finish(name.trim() === '' ? null : name.trim());
   };
   return (
     <form className="name-form" onSubmit={submit}>
@@ -57,10 +67,10 @@ function NameForm({ initial, label, onDone }: { initial: string; label: string; 
         onKeyDown={(event) => {
           if (event.key === 'Escape') {
             event.preventDefault();
-            onDone(null);
+            finish(null);
           }
         }}
-        onBlur={() => onDone(name.trim() === '' || name.trim() === initial ? null : name.trim())}
+        onBlur={() => finish(name.trim() === '' || name.trim() === initial ? null : name.trim())}
       />
     </form>
   );
@@ -70,12 +80,48 @@ function selectScope(scope: LibraryScope): void {
   updateLibraryState({ scope, focusIndex: 0, anchorIndex: 0 });
 }
 
+interface MenuAction {
+  text: string;
+  onSelect: () => void;
+  danger?: boolean;
+}
+
+/** The ⋯ menu of a collection or a saved search; it closes when an action is chosen. */
+function ScopeMenu({ label, actions }: { label: string; actions: MenuAction[] }) {
+  return (
+    <details className="scope-menu">
+      <summary aria-label={label}>⋯</summary>
+      <div className="menu">
+        {actions.map((action) => (
+          <button
+            key={action.text}
+            type="button"
+            className={action.danger ? 'button-danger' : undefined}
+            onClick={(event) => {
+              event.currentTarget.closest('details')?.removeAttribute('open');
+              action.onSelect();
+            }}
+          >
+            {action.text}
+          </button>
+        ))}
+      </div>
+    </details>
+  );
+}
+
+/** The scope button of a collection or saved search (what F2 renames and focus returns to). */
+function focusScopeItem(key: string): void {
+  requestAnimationFrame(() => document.querySelector<HTMLElement>(`.scope-item[data-scope-key="${CSS.escape(key)}"]`)?.focus());
+}
+
 export function CollectionsSidebar({ tree }: { tree: LibraryTree | null }) {
   const { t, locale } = useI18n();
   const { client, fail, notify } = useApp();
   const { scope } = useLibraryState();
   const current = scopeKey(scope);
   const [creating, setCreating] = useState<{ parentId: string | null } | null>(null);
+  /** The scope key (collection:ID, savedSearch:ID) whose name is being edited. */
   const [renaming, setRenaming] = useState<string | null>(null);
   const [dropTarget, setDropTarget] = useState<string | null>(null);
 
@@ -86,9 +132,18 @@ export function CollectionsSidebar({ tree }: { tree: LibraryTree | null }) {
       notify({ kind: 'info', text: fillIsolated(t.collectionCreated, { name: collection.name }) });
     }, fail);
   };
-  const rename = (id: string, name: string | null) => {
+  const rename = (key: string, name: string | null) => {
     setRenaming(null);
-    if (name) client.api.updateCollection({ id, name }).catch(fail);
+    focusScopeItem(key);
+    if (!name) return;
+    const [kind, id] = [key.slice(0, key.indexOf(':')), key.slice(key.indexOf(':') + 1)];
+    // A saved search updated with only a name keeps its query and filters (the contract's saveSearch).
+    (kind === 'collection' ? client.api.updateCollection({ id, name }) : client.api.saveSearch({ id, name })).catch(fail);
+  };
+  const renameOnF2 = (key: string) => (event: KeyboardEvent) => {
+    if (event.key !== 'F2') return;
+    event.preventDefault();
+    setRenaming(key);
   };
   const remove = (collection: CollectionInfo) => {
     if (!window.confirm(fillIsolated(t.confirmDeleteCollection, { name: collection.name }))) return;
@@ -155,30 +210,32 @@ export function CollectionsSidebar({ tree }: { tree: LibraryTree | null }) {
               title={dropTarget === collection.id ? fillIsolated(t.dropHint, { name: collection.name }) : undefined}
               {...dropProps(collection)}
             >
-              {renaming === collection.id ? (
-                <NameForm initial={collection.name} label={t.rename} onDone={(name) => rename(collection.id, name)} />
+              {renaming === key ? (
+                <NameForm initial={collection.name} label={`${t.rename}: ${collection.name}`} onDone={(name) => rename(key, name)} />
               ) : (
                 <div className="scope-row">
-                  <button type="button" className="scope-item" aria-current={current === key ? 'true' : undefined} onClick={() => selectScope({ kind: 'collection', id: collection.id, deep: true })}>
+                  <button
+                    type="button"
+                    className="scope-item"
+                    data-scope-key={key}
+                    aria-current={current === key ? 'true' : undefined}
+                    aria-keyshortcuts="F2"
+                    onClick={() => selectScope({ kind: 'collection', id: collection.id, deep: true })}
+                    onKeyDown={renameOnF2(key)}
+                  >
                     <span className="scope-name" dir="auto">
                       {collection.name}
                     </span>
                     <span className="scope-count">{formatNumber(collection.deepCount, locale)}</span>
                   </button>
-                  <details className="scope-menu">
-                    <summary aria-label={`${t.collectionActions}: ${collection.name}`}>⋯</summary>
-                    <div className="menu">
-                      <button type="button" onClick={() => setCreating({ parentId: collection.id })}>
-                        {t.newSubcollection}
-                      </button>
-                      <button type="button" onClick={() => setRenaming(collection.id)}>
-                        {t.rename}
-                      </button>
-                      <button type="button" className="button-danger" onClick={() => remove(collection)}>
-                        {t.deleteCollection}
-                      </button>
-                    </div>
-                  </details>
+                  <ScopeMenu
+                    label={`${t.collectionActions}: ${collection.name}`}
+                    actions={[
+                      { text: t.newSubcollection, onSelect: () => setCreating({ parentId: collection.id }) },
+                      { text: t.rename, onSelect: () => setRenaming(key) },
+                      { text: t.deleteCollection, onSelect: () => remove(collection), danger: true },
+                    ]}
+                  />
                 </div>
               )}
               {creating?.parentId === collection.id && <NameForm initial="" label={t.collectionName} onDone={(name) => create(name, collection.id)} />}
@@ -193,16 +250,34 @@ export function CollectionsSidebar({ tree }: { tree: LibraryTree | null }) {
         {(tree?.savedSearches ?? []).map((saved) => {
           const key = `savedSearch:${saved.id}`;
           return (
-            <li key={saved.id} className="scope-row">
-              <button type="button" className="scope-item" aria-current={current === key ? 'true' : undefined} onClick={() => selectScope({ kind: 'savedSearch', id: saved.id })}>
-                <span className="scope-name" dir="auto">
-                  {saved.name}
-                </span>
-                <span className="scope-count">{formatNumber(saved.count, locale)}</span>
-              </button>
-              <button type="button" className="icon-button" aria-label={`${t.deleteSavedSearch}: ${saved.name}`} onClick={() => removeSaved(saved.id, saved.name)}>
-                ×
-              </button>
+            <li key={saved.id} className="scope-row" data-saved-search-id={saved.id}>
+              {renaming === key ? (
+                <NameForm initial={saved.name} label={`${t.rename}: ${saved.name}`} onDone={(name) => rename(key, name)} />
+              ) : (
+                <>
+                  <button
+                    type="button"
+                    className="scope-item"
+                    data-scope-key={key}
+                    aria-current={current === key ? 'true' : undefined}
+                    aria-keyshortcuts="F2"
+                    onClick={() => selectScope({ kind: 'savedSearch', id: saved.id })}
+                    onKeyDown={renameOnF2(key)}
+                  >
+                    <span className="scope-name" dir="auto">
+                      {saved.name}
+                    </span>
+                    <span className="scope-count">{formatNumber(saved.count, locale)}</span>
+                  </button>
+                  <ScopeMenu
+                    label={`${t.savedSearchActions}: ${saved.name}`}
+                    actions={[
+                      { text: t.rename, onSelect: () => setRenaming(key) },
+                      { text: t.deleteSavedSearch, onSelect: () => removeSaved(saved.id, saved.name), danger: true },
+                    ]}
+                  />
+                </>
+              )}
             </li>
           );
         })}

@@ -4,15 +4,18 @@
  * outside React so it outlives the view: opening an article unmounts the library,
  * and coming back finds the same state at once (no fetch before the first frame).
  *
- * Persistence: localStorage, not the archive's settings. This is per-window view
- * state that changes on every scroll and click; putting it in settings would
- * rewrite library.json (megabytes at 50,000 articles) for a scroll, and it must be
- * readable synchronously before the first render so the first rows painted are
- * already in the user's order. Electron keeps localStorage in the data folder's
- * profile across restarts; the browser shell keeps it per origin (a fixed
- * `--port` keeps it across server restarts too).
+ * Persistence: the window's UI state (app/ui-state.ts), not the archive's
+ * settings. This is view state that changes on every scroll and click; putting it
+ * in settings would rewrite library.json (megabytes at 50,000 articles) for a
+ * scroll. The UI state is its own small file in the data folder (ui-state.json,
+ * written coalesced), mirrored in localStorage, so it survives restarts in every
+ * host — the browser shell's port, and so its origin, changes with each launch —
+ * and it is read synchronously: renderer/main.tsx loads it before the first
+ * render, and this module reads it on first use, so the first rows painted are
+ * already in the user's order.
  */
 import { useSyncExternalStore } from 'react';
+import { beforeLeaving, getUiJson, getUiValue, setUiValue } from '../app/ui-state.js';
 import type { LibraryFilters, LibraryScope, LibrarySort } from '../../common/types/library.js';
 import { LIBRARY_SORT_FIELDS } from '../../common/types/library.js';
 import { COLUMN_IDS, DEFAULT_COLUMNS, type ColumnId } from './columns.js';
@@ -32,7 +35,9 @@ export interface LibraryViewState {
   anchorIndex: number;
 }
 
-const STORAGE_KEY = 'qirtas.library-view.v1';
+const STORAGE_KEY = 'library-view';
+// The scroll offsets apart: scrolling then sends a few bytes, not a selection of 50,000 ids with them.
+const SCROLL_KEY = 'library-scroll';
 const SAVE_DELAY_MS = 250;
 
 export const DEFAULT_STATE: LibraryViewState = {
@@ -71,32 +76,38 @@ export function restoreState(raw: string | null): LibraryViewState {
 }
 
 function readStored(): string | null {
-  try {
-    return window.localStorage.getItem(STORAGE_KEY);
-  } catch {
-    return null;
-  }
+  const scroll = getUiValue(SCROLL_KEY);
+  if (scroll === undefined) return getUiJson(STORAGE_KEY);
+  const view = getUiValue(STORAGE_KEY);
+  return JSON.stringify({ ...(view && typeof view === 'object' ? view : {}), scroll });
 }
 
-let state: LibraryViewState = restoreState(readStored());
+// Restored on first use, not when this module loads: by then main.tsx has the archive's UI state.
+let state: LibraryViewState = DEFAULT_STATE;
+let restored = false;
+function current(): LibraryViewState {
+  if (!restored) {
+    restored = true;
+    state = restoreState(readStored());
+  }
+  return state;
+}
 const listeners = new Set<() => void>();
 let saveTimer: ReturnType<typeof setTimeout> | null = null;
 
 function save(): void {
   saveTimer = null;
-  try {
-    window.localStorage.setItem(STORAGE_KEY, JSON.stringify(state));
-  } catch {
-    // Full or unavailable storage: the state still lives for this session.
-  }
+  const { scroll, ...view } = state;
+  setUiValue(SCROLL_KEY, scroll);
+  setUiValue(STORAGE_KEY, view);
 }
 
 function scheduleSave(): void {
   if (saveTimer === null) saveTimer = setTimeout(save, SAVE_DELAY_MS);
 }
 
-// A reload or a closed window must not lose the last scroll or click.
-window.addEventListener('pagehide', () => {
+// A reload or a closed window must not lose the last scroll or click: saved before the UI state is sent.
+beforeLeaving(() => {
   if (saveTimer !== null) {
     clearTimeout(saveTimer);
     save();
@@ -104,12 +115,12 @@ window.addEventListener('pagehide', () => {
 });
 
 export function getLibraryState(): LibraryViewState {
-  return state;
+  return current();
 }
 
 /** Changes the state and re-renders the view. */
 export function updateLibraryState(change: Partial<LibraryViewState> | ((current: LibraryViewState) => Partial<LibraryViewState>)): void {
-  const patch = typeof change === 'function' ? change(state) : change;
+  const patch = typeof change === 'function' ? change(current()) : change;
   state = { ...state, ...patch };
   scheduleSave();
   for (const listener of listeners) listener();
@@ -117,7 +128,7 @@ export function updateLibraryState(change: Partial<LibraryViewState> | ((current
 
 /** Remembers the scroll offset without a re-render (it changes every frame while scrolling). */
 export function rememberScroll(key: string, offset: number): void {
-  state.scroll[key] = offset;
+  current().scroll[key] = offset;
   scheduleSave();
 }
 
@@ -131,6 +142,6 @@ export function useLibraryState(): LibraryViewState {
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
-    () => state,
+    current,
   );
 }

@@ -5,6 +5,7 @@
  */
 import type { AnchoredAnnotation } from '../../common/api.js';
 import { HIGHLIGHT_COLORS, type HighlightColor } from '../../common/types/article.js';
+import { getUiValue, setUiValue } from '../app/ui-state.js';
 
 /** Text order (by start, then end), orphans last — the order getArticle returns. */
 export function inTextOrder(annotations: readonly AnchoredAnnotation[]): AnchoredAnnotation[] {
@@ -39,21 +40,14 @@ export function takesText(target: EventTarget | null): boolean {
   return input !== null && !['checkbox', 'radio', 'range', 'button', 'submit', 'reset', 'color'].includes(input.type);
 }
 
-const LAST_COLOR_KEY = 'qirtas:last-color';
+// Kept in the window's UI state (app/ui-state.ts), so it survives restarts in every host.
+const LAST_COLOR_KEY = 'last-color';
 export function loadLastColor(): HighlightColor {
-  try {
-    const saved = window.localStorage.getItem(LAST_COLOR_KEY);
-    return (HIGHLIGHT_COLORS as readonly string[]).includes(saved ?? '') ? (saved as HighlightColor) : 'yellow';
-  } catch {
-    return 'yellow';
-  }
+  const saved = getUiValue(LAST_COLOR_KEY);
+  return (HIGHLIGHT_COLORS as readonly unknown[]).includes(saved) ? (saved as HighlightColor) : 'yellow';
 }
 export function saveLastColor(color: HighlightColor): void {
-  try {
-    window.localStorage.setItem(LAST_COLOR_KEY, color);
-  } catch {
-    // A convenience only.
-  }
+  setUiValue(LAST_COLOR_KEY, color);
 }
 
 /** The bundled faces the reader's text and headings use (Arabic and Latin subsets). */

@@ -1,24 +1,18 @@
 /**
- * Reading position per article, kept in localStorage as a canonical text offset
- * (not a scroll height, which changes with font size and column width).
+ * Reading position per article, kept as a canonical text offset (not a scroll
+ * height, which changes with font size and column width) in the window's UI
+ * state (app/ui-state.ts: the archive's ui-state.json, which keeps the most
+ * recently read few thousand articles, mirrored in localStorage).
  */
-const KEY = (id: string) => `qirtas:reading-position:${id}`;
+import { getUiValue, setUiValue } from '../app/ui-state.js';
+
+const KEY = (id: string) => `reading-position:${id}`;
 
 export function loadPosition(id: string): number | null {
-  try {
-    const raw = window.localStorage.getItem(KEY(id));
-    const value = raw === null ? NaN : Number(raw);
-    return Number.isInteger(value) && value >= 0 ? value : null;
-  } catch {
-    return null;
-  }
+  const value = getUiValue(KEY(id));
+  return typeof value === 'number' && Number.isInteger(value) && value >= 0 ? value : null;
 }
 
 export function savePosition(id: string, offset: number): void {
-  try {
-    if (offset <= 0) window.localStorage.removeItem(KEY(id));
-    else window.localStorage.setItem(KEY(id), String(offset));
-  } catch {
-    // Storage full or disabled: the position is a convenience, not data.
-  }
+  setUiValue(KEY(id), offset > 0 ? offset : null);
 }

@@ -2,13 +2,16 @@
  * Library commands (issue 10), each one durable change through the contract:
  *   qirtas collection list | create NAME [--parent P] | rename C NAME | move C --parent P|--top
  *                   | add C ID… | remove C ID… | delete C [--with-subcollections]
+ *                   | rename-search S NAME   (a saved search, by id or name; its query and filters kept)
  *   qirtas tag add|remove ID… TAG
  *   qirtas status ID… unread|reading|read
  * Collections are named by id, name or path (collection-names.ts); articles by id
  * or a unique prefix.
  */
 import type { BulkResult, LibraryTree } from '../../../common/api.js';
-import type { Collection } from '../../../common/types/library.js';
+import { QirtasError } from '../../../common/errors.js';
+import { sameName } from '../../../common/library/index.js';
+import type { Collection, SavedSearch } from '../../../common/types/library.js';
 import { READING_STATUSES, type ReadingStatus } from '../../../common/types/library.js';
 import type { ArchiveApp } from '../../service/archive-app.js';
 import { type CliContext, EXIT_OK, UsageError, unwrap } from '../cli-context.js';
@@ -55,6 +58,14 @@ function printTree(context: CliContext, tree: LibraryTree): void {
   for (const saved of tree.savedSearches) context.out(`search: ${saved.name}  ${saved.count} article${saved.count === 1 ? '' : 's'}  [${saved.id}]`);
 }
 
+/** A saved search by id or by name (names are unique, compared as the archive compares them). */
+function resolveSavedSearch(app: ArchiveApp, idOrName: string): SavedSearch {
+  const all = app.store.library.savedSearches;
+  const found = all.find((saved) => saved.id === idOrName) ?? all.find((saved) => sameName(saved.name, idOrName));
+  if (!found) throw QirtasError.withParams('NOT_FOUND', `No saved search with the id or name "${idOrName}".`, { reason: 'saved-search-not-found', id: idOrName });
+  return found;
+}
+
 export async function collectionCommand(context: CliContext, args: string[], options: CollectionOptions): Promise<number> {
   const [action, ...rest] = args;
   const needs = (count: number, usage: string) => {
@@ -83,6 +94,13 @@ export async function collectionCommand(context: CliContext, args: string[], opt
       needs(2, 'the collection and its new name: qirtas collection rename C NAME');
       return withWritableApp(context, async (app) => {
         const updated = unwrap<Collection>(await app.dispatch('updateCollection', { id: resolveCollection(app, rest[0] as string).id, name: rest.slice(1).join(' ') }));
+        context.out(context.json ? JSON.stringify(updated, null, 2) : `Renamed to ${updated.name}`);
+        return EXIT_OK;
+      });
+    case 'rename-search':
+      needs(2, 'the saved search and its new name: qirtas collection rename-search S NAME');
+      return withWritableApp(context, async (app) => {
+        const updated = unwrap<SavedSearch>(await app.dispatch('saveSearch', { id: resolveSavedSearch(app, rest[0] as string).id, name: rest.slice(1).join(' ') }));
         context.out(context.json ? JSON.stringify(updated, null, 2) : `Renamed to ${updated.name}`);
         return EXIT_OK;
       });
@@ -117,7 +135,11 @@ export async function collectionCommand(context: CliContext, args: string[], opt
         return EXIT_OK;
       });
     default:
-      throw new UsageError(action === undefined ? 'collection needs an action: list, create, rename, move, add, remove, delete' : `unknown collection action "${action}" (list, create, rename, move, add, remove, delete)`);
+      throw new UsageError(
+        action === undefined
+          ? 'collection needs an action: list, create, rename, move, add, remove, delete, rename-search'
+          : `unknown collection action "${action}" (list, create, rename, move, add, remove, delete, rename-search)`,
+      );
   }
 }
 

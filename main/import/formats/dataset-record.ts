@@ -5,8 +5,9 @@
  * the shape throws a plain Error; the dataset reader adds the file and line.
  */
 import { parsePublishedDate } from '../../../common/dates.js';
+import { type ImportWarning, importWarning } from '../../../common/import-warnings.js';
 import { paragraphsOf } from './blocks.js';
-import { DROPPED_LINK_WARNING, metaText, safeHttpUrl, splitTags } from './meta-fields.js';
+import { metaText, safeHttpUrl, splitTags } from './meta-fields.js';
 import { article, type ParsedArticle } from './parsed-article.js';
 
 export class RecordError extends Error {}
@@ -27,13 +28,13 @@ export function articleFromRecord(record: Record<string, unknown>): ParsedArticl
   if (tags !== undefined && tags !== null && typeof tags !== 'string' && !Array.isArray(tags)) {
     throw new RecordError('"tags" must be a list or text separated by ; or ,');
   }
-  const warnings: string[] = [];
+  const warnings: ImportWarning[] = [];
   const rawUrl = optionalText(record, 'url');
   const url = safeHttpUrl(rawUrl);
-  if (rawUrl && !url) warnings.push(DROPPED_LINK_WARNING);
+  if (rawUrl && !url) warnings.push(importWarning.linkDropped());
   const rawDate = optionalText(record, 'published');
   const published = parsePublishedDate(rawDate);
-  if (rawDate && !published) warnings.push('the published date was not understood');
+  if (rawDate && !published) warnings.push(importWarning.dateNotUnderstood(rawDate, 'record'));
   return article({
     title,
     blocks: paragraphsOf(body),

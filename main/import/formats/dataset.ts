@@ -5,17 +5,18 @@
  * reported with its line number ("line 7 was not imported: …"), and the other
  * records import. A file in which no record is usable fails with the first reason.
  */
+import { type ImportWarning, importWarning } from '../../../common/import-warnings.js';
 import { decodeTextFile } from './decode.js';
 import { csvRecords, DatasetError, type DatasetItem, jsonlRecords, type RecordSplitter } from './dataset-records.js';
 import { ImportError, type ParsedArticle, type Reader } from './parsed-article.js';
 
-/** The sentence that reports a skipped record. */
-export function skippedRecord(item: { line: number; error: string }): string {
-  return `line ${item.line} was not imported: ${item.error}`;
+/** The warning that reports a skipped record (its `message` is the CLI's sentence). */
+export function skippedRecord(item: { line: number; error: string }): ImportWarning {
+  return importWarning.recordSkipped(item.line, item.error);
 }
 
 function readRecords(splitter: RecordSplitter, bytes: Uint8Array, fileName: string, encoding: string | undefined, empty: string): ParsedArticle[] {
-  const { text } = decodeTextFile(bytes, fileName, encoding);
+  const { text, warnings: decoding } = decodeTextFile(bytes, fileName, encoding);
   if (!text.trim()) throw new ImportError(fileName, 'there are no records in this file (it is blank)', { reason: 'no-text' });
   let items: DatasetItem[];
   try {
@@ -25,7 +26,7 @@ function readRecords(splitter: RecordSplitter, bytes: Uint8Array, fileName: stri
     throw error;
   }
   const articles: ParsedArticle[] = [];
-  const skipped: string[] = [];
+  const skipped: ImportWarning[] = [];
   for (const item of items) {
     if ('article' in item) articles.push(item.article);
     else skipped.push(skippedRecord(item));
@@ -34,8 +35,9 @@ function readRecords(splitter: RecordSplitter, bytes: Uint8Array, fileName: stri
     const first = items.find((item): item is { line: number; error: string } => 'error' in item);
     throw new ImportError(fileName, first ? `line ${first.line}: ${first.error}` : empty, first ? { reason: 'bad-record', line: first.line } : { reason: 'no-text' });
   }
-  // Said once, with the first article, so the import's warnings list each skipped record.
-  if (skipped.length > 0) articles[0] = { ...articles[0]!, warnings: [...skipped, ...(articles[0]!.warnings ?? [])] };
+  // Said once, with the first article, so the import's warnings list each skipped record (and damaged bytes).
+  const fileWarnings = [...decoding, ...skipped];
+  if (fileWarnings.length > 0) articles[0] = { ...articles[0]!, warnings: [...fileWarnings, ...(articles[0]!.warnings ?? [])] };
   return articles;
 }
 

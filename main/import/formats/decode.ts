@@ -5,6 +5,7 @@
  * rather than text full of U+FFFD or mojibake.
  */
 import iconv from 'iconv-lite';
+import { type ImportWarning, importWarning } from '../../../common/import-warnings.js';
 import { detectEncoding, utf8Damage } from '../detect-encoding.js';
 import { ImportError } from './parsed-article.js';
 
@@ -12,7 +13,7 @@ export interface DecodedText {
   text: string;
   /** The encoding used, as iconv-lite names it. */
   encoding: string;
-  warnings: string[];
+  warnings: ImportWarning[];
 }
 
 /** Thrown when the encoding cannot be decided: the CLI says "pass --encoding", the UI asks. */
@@ -45,11 +46,11 @@ export function tidyDecoded(text: string): string {
 export function decodeAs(bytes: Uint8Array, fileName: string, name: string): DecodedText {
   const encoding = normalizeEncodingName(name);
   if (!encoding) throw new ImportError(fileName, `unknown text encoding "${name}"`, { reason: 'unknown-encoding', encoding: name });
-  const warnings: string[] = [];
+  const warnings: ImportWarning[] = [];
   if (encoding === 'utf-8') {
     const body = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? bytes.subarray(3) : bytes;
     const { invalid } = utf8Damage(body);
-    if (invalid > 0) warnings.push(`${invalid} invalid UTF-8 byte(s) were replaced with U+FFFD (�)`);
+    if (invalid > 0) warnings.push(importWarning.invalidBytes(invalid));
     return { text: tidyDecoded(new TextDecoder('utf-8').decode(body)), encoding, warnings };
   }
   return { text: tidyDecoded(iconv.decode(Buffer.from(bytes), encoding)), encoding, warnings };

@@ -6,7 +6,8 @@
  */
 import { parse as parseYaml } from 'yaml';
 import { parsePublishedDate } from '../../../common/dates.js';
-import { DROPPED_LINK_WARNING, metaText, safeHttpUrl, splitTags } from './meta-fields.js';
+import { type ImportWarning, importWarning } from '../../../common/import-warnings.js';
+import { metaText, safeHttpUrl, splitTags } from './meta-fields.js';
 import { ImportError } from './parsed-article.js';
 
 export interface FrontMatter {
@@ -17,7 +18,7 @@ export interface FrontMatter {
   published?: string | null;
   tags?: string[];
   externalId?: string;
-  warnings: string[];
+  warnings: ImportWarning[];
 }
 
 const FENCE = /^---[ \t]*\n(?:([\s\S]*?)\n)?(?:---|\.\.\.)[ \t]*(?:\n|$)/;
@@ -55,14 +56,14 @@ export function splitFrontMatter(text: string, fileName: string): { meta: FrontM
   const fields = data as Record<string, unknown>;
   // Prose that happens to parse as YAML ("قال: …" between two rules) is not front matter.
   if (!Object.keys(fields).some((key) => KNOWN_KEYS.has(key))) return { meta: { warnings: [] }, body: text };
-  const warnings: string[] = [];
+  const warnings: ImportWarning[] = [];
   const rawUrl = fields.url ?? fields.link ?? fields.canonical;
   const url = safeHttpUrl(rawUrl);
-  if (rawUrl !== undefined && !url) warnings.push(DROPPED_LINK_WARNING);
+  if (rawUrl !== undefined && !url) warnings.push(importWarning.linkDropped());
   const rawDate = fields.published ?? fields.date;
   // YAML turns an unquoted 2024-12-07 into a Date; anything else is read as Arabic or ISO text.
   const published = rawDate instanceof Date ? rawDate.toISOString().slice(0, 10) : parsePublishedDate(metaText(rawDate));
-  if (rawDate !== undefined && rawDate !== null && !published) warnings.push('the date in the front matter was not understood');
+  if (rawDate !== undefined && rawDate !== null && !published) warnings.push(importWarning.dateNotUnderstood(metaText(rawDate) ?? String(rawDate), 'front-matter'));
   const tags = splitTags(fields.tags ?? fields.keywords);
   return {
     meta: {

@@ -5,11 +5,12 @@
  */
 import { Readability } from '@mozilla/readability';
 import { JSDOM, VirtualConsole } from 'jsdom';
+import { importWarning } from '../../../common/import-warnings.js';
 import { withoutTitleHeading } from './blocks.js';
 import { decodeHtml } from './html-charset.js';
 import { plainBlocks, type ReducedBlock } from './html-blocks.js';
 import { pageMetadata } from './html-metadata.js';
-import { DROPPED_LINK_WARNING, metaText } from './meta-fields.js';
+import { metaText } from './meta-fields.js';
 import { article, ImportError, type Reader } from './parsed-article.js';
 import { htmlToBlocks } from './sanitize.js';
 
@@ -42,7 +43,7 @@ export const readHtml: Reader = async (bytes, fileName, options) => {
   const title = meta.title ?? content.title ?? pageTitle ?? '';
   const blocks = withoutTitleHeading(plainBlocks(content.blocks), title);
   if (blocks.length === 0) throw new ImportError(fileName, 'no article text was found in this page', { reason: 'no-text' });
-  if (meta.droppedLink) warnings.push(DROPPED_LINK_WARNING);
+  if (meta.droppedLink) warnings.push(importWarning.linkDropped());
   return [
     article({
       title,

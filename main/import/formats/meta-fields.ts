@@ -3,7 +3,7 @@
  * tags, JSON-LD, dataset columns): links are kept only when they are absolute
  * http(s) URLs, tags are split and de-duplicated, strings are trimmed.
  */
-import { LINK_DROPPED_WARNING, safeLink } from '../../../common/url-rule.js';
+import { safeLink } from '../../../common/url-rule.js';
 import { cleanText } from './blocks.js';
 
 /** An absolute http(s) URL (the one rule, common/url-rule.ts), normalised; undefined for anything else (javascript:, data:, file:, relative). */
@@ -30,9 +30,6 @@ export function splitTags(value: unknown): string[] {
   const parts = Array.isArray(value) ? value.flatMap((item) => (typeof item === 'string' || typeof item === 'number' ? [String(item)] : [])) : typeof value === 'string' ? value.split(/[,;،؛]/) : [];
   return [...new Set(parts.map((part) => cleanText(part)).filter(Boolean))];
 }
-
-/** The warning for a link that was dropped; it never repeats the link itself (it may be a script URL). */
-export const DROPPED_LINK_WARNING = LINK_DROPPED_WARNING;
 
 /**
  * A byline's lead-in before the name: «بقلم:», «كتب», «إعداد», "By", "Written by",

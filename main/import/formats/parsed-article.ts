@@ -5,6 +5,7 @@
  */
 import type { ErrorReason } from '../../../common/error-reasons.js';
 import { type ErrorParams, QirtasError } from '../../../common/errors.js';
+import type { ImportWarning } from '../../../common/import-warnings.js';
 import type { Block } from '../../../common/types/article.js';
 
 export interface ParsedArticle {
@@ -19,8 +20,8 @@ export interface ParsedArticle {
   published?: string | null;
   tags?: string[];
   externalId?: string;
-  /** Things the user should know about this import, e.g. "PDF text was in visual order and was repaired". */
-  warnings?: string[];
+  /** Things the user should know about this import (common/import-warnings.ts), e.g. PDF text repaired from visual order. */
+  warnings?: ImportWarning[];
 }
 
 export interface ReaderOptions {

@@ -5,14 +5,16 @@
  * out in visual order is detected and repaired, with a warning.
  */
 import { detailWithoutContent } from '../../../common/error-detail.js';
+import { type ImportWarning, importWarning } from '../../../common/import-warnings.js';
 import { withoutTitleHeading } from './blocks.js';
 import { plainBlocks, takeOpeningTitle } from './html-blocks.js';
 import { article, ImportError, type Reader } from './parsed-article.js';
 import { linesToBlocks, pageLines, type TextLine, type TextPiece } from './pdf-lines.js';
 import { detectTextOrder, repairVisualLine } from './pdf-visual-order.js';
 
-export const VISUAL_ORDER_REPAIRED = 'PDF text was in visual order and was repaired';
-export const VISUAL_ORDER_SUSPECTED = 'PDF text may be in visual (reversed) order: check the imported text';
+/** The warnings' English sentences (common/import-warnings.ts), as tests and older callers name them. */
+export const VISUAL_ORDER_REPAIRED = importWarning.visualOrderRepaired().message;
+export const VISUAL_ORDER_SUSPECTED = importWarning.visualOrderSuspected().message;
 
 const latin1 = (bytes: Uint8Array) => Buffer.from(bytes).toString('latin1');
 
@@ -75,13 +77,13 @@ export const readPdf: Reader = async (bytes, fileName) => {
       pages.push(pageLines(pieces));
       page.cleanup();
     }
-    const warnings: string[] = [];
+    const warnings: ImportWarning[] = [];
     const order = detectTextOrder(pages.flat().map((line) => line.text).join('\n'));
     if (order === 'visual') {
       pages = pages.map((lines) => lines.map((line) => (line.rtl ? { ...line, text: repairVisualLine(line.text) } : line)));
-      warnings.push(VISUAL_ORDER_REPAIRED);
+      warnings.push(importWarning.visualOrderRepaired());
     } else if (order === 'unsure') {
-      warnings.push(VISUAL_ORDER_SUSPECTED);
+      warnings.push(importWarning.visualOrderSuspected());
     }
     const reduced = linesToBlocks(pages);
     if (reduced.length === 0) {

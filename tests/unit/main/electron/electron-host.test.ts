@@ -215,6 +215,8 @@ describe('Electron main bundle under a stand-in electron', () => {
     const saved = await ok('saveSearch', { name: 'بحث محفوظ', query: 'درعا' });
     await ok('deleteSavedSearch', { id: saved.id });
     await ok('recordReading', { id: a, progress: 0.5 });
+    await ok('patchUiState', { set: { theme: 'dark', [`reading-position:${a}`]: 42 }, flush: true });
+    expect((await ok('getUiState', {})).entries[`reading-position:${a}`]?.value).toBe(42);
     await ok('trashArticle', { id: b });
     await ok('restoreArticle', { id: b });
     await ok('trashArticle', { id: b });

@@ -35,14 +35,15 @@ describe('.jsonl reader', () => {
     const lines = new TextDecoder().decode(makeJsonl(records)).trim().split('\n');
     const articles = await parseFile(text(`${lines[0]}\n{"title": "${seedLines()[1]}", \n${lines[1]}\n`), 'data.jsonl');
     expect(articles.map((a) => a.title)).toEqual([records[0]!.title, records[1]!.title]);
-    expect(articles[0]!.warnings?.[0]).toMatch(/^line 2 was not imported: not valid JSON/);
+    expect(articles[0]!.warnings?.[0]?.message).toMatch(/^line 2 was not imported: not valid JSON/);
+    expect(articles[0]!.warnings?.[0]).toMatchObject({ code: 'record-skipped', params: { line: 2 } });
   });
 
   it('skips records without a body or title, naming the line; a file of bad records fails with the first reason', async () => {
     const bad = [...records, { id: 'x', title: seedLines()[1] }];
     const articles = await parseFile(makeJsonl(bad), 'data.jsonl');
     expect(articles).toHaveLength(2);
-    expect(articles[0]!.warnings).toContain('line 3 was not imported: "body" is missing or empty');
+    expect(articles[0]!.warnings?.map((w) => w.message)).toContain('line 3 was not imported: "body" is missing or empty');
     expect((await importError(parseFile(makeJsonl([{ body: seedLines()[0] }]), 'data.jsonl'))).reason).toBe('line 1: "title" is missing or empty');
     expect((await importError(parseFile(makeJsonl([[1, 2]]), 'data.jsonl'))).reason).toMatch(/line 1: expected a JSON object/);
     expect((await importError(parseFile(makeJsonl([{ title: 't', body: 'b', tags: 5 }]), 'data.jsonl'))).reason).toMatch(/line 1: "tags"/);
@@ -51,7 +52,7 @@ describe('.jsonl reader', () => {
   it('keeps an unparseable date out, with a warning', async () => {
     const [article] = await parseFile(makeJsonl([{ title: seedLines()[1], body: seedLines()[2], published: 'قريبا' }]), 'd.jsonl');
     expect(article!.published).toBeUndefined();
-    expect(article!.warnings).toEqual(['the published date was not understood']);
+    expect(article!.warnings).toEqual([{ code: 'date-not-understood', params: { value: 'قريبا' }, message: 'the published date was not understood' }]);
   });
 });
 
@@ -72,13 +73,13 @@ describe('.csv reader', () => {
     const goodLines = good.split('\n').length;
     const articles = await parseFile(text(`${good}\nx,${seedLines()[1]},"${seedLines()[2]}\n`), 'data.csv');
     expect(articles).toHaveLength(records.length);
-    expect(articles[0]!.warnings?.[0]).toMatch(new RegExp(`^line ${goodLines + 1} was not imported: `));
+    expect(articles[0]!.warnings?.[0]?.message).toMatch(new RegExp(`^line ${goodLines + 1} was not imported: `));
   });
 
   it('names the line of a record without a body, after a blank line', async () => {
     const articles = await parseFile(text(`title,body\n${seedLines()[1]},${seedLines()[2]}\n\n${seedLines()[11]},\n`), 'data.csv');
     expect(articles).toHaveLength(1);
-    expect(articles[0]!.warnings).toEqual(['line 4 was not imported: "body" is missing or empty']);
+    expect(articles[0]!.warnings?.map((w) => w.message)).toEqual(['line 4 was not imported: "body" is missing or empty']);
   });
 
   it('requires title and body columns', async () => {

@@ -85,7 +85,7 @@ describe('detectEncoding (deterministic steps)', () => {
     const good = utf8(seed);
     const bytes = new Uint8Array([...good.subarray(0, 200), 0xc0, 0xaf, ...good.subarray(200)]);
     const [article] = await parseFile(bytes, 'damaged.txt', { encoding: 'utf-8' });
-    expect(article!.warnings).toEqual(['2 invalid UTF-8 byte(s) were replaced with U+FFFD (�)']);
+    expect(article!.warnings).toEqual([{ code: 'invalid-bytes-replaced', params: { count: 2 }, message: '2 invalid UTF-8 byte(s) were replaced with U+FFFD (�)' }]);
   });
 
   const binaries: Array<[string, Uint8Array]> = [

@@ -52,7 +52,7 @@ describe('.html reader', () => {
     const html = makeHtmlPage(article, { extraHead: '<link rel="canonical" href="javascript:alert(1)"><meta property="og:url" content="data:text/html,x">' });
     const [parsed] = await parseFile(encode(html), 'page.html');
     expect(parsed!.url).toBeUndefined();
-    expect(parsed!.warnings).toEqual(['a link that is not an absolute http(s) URL was ignored']);
+    expect(parsed!.warnings).toEqual([{ code: 'link-dropped', message: 'a link that is not an absolute http(s) URL was ignored' }]);
   });
 
   it('refuses a page with no text', async () => {

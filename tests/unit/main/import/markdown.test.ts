@@ -60,7 +60,7 @@ describe('.md reader', () => {
     const markdown = makeMarkdown(article, { frontMatter: { title: 't', url: 'javascript:alert(1)' } });
     const [parsed] = await parseFile(encode(markdown), 'a.md');
     expect(parsed!.url).toBeUndefined();
-    expect(parsed!.warnings).toEqual(['a link that is not an absolute http(s) URL was ignored']);
+    expect(parsed!.warnings).toEqual([{ code: 'link-dropped', message: 'a link that is not an absolute http(s) URL was ignored' }]);
   });
 
   it('refuses front matter that is not valid YAML, naming the file', async () => {

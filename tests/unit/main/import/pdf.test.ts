@@ -44,7 +44,8 @@ describe('.pdf reader', () => {
 
   it.skipIf(!fontInstalled)('detects text extracted in visual order, repairs it and says so', async () => {
     const [parsed] = await parseFile(visual, 'visual.pdf');
-    expect(parsed!.warnings).toEqual([VISUAL_ORDER_REPAIRED]);
+    expect(parsed!.warnings?.map((w) => w.message)).toEqual([VISUAL_ORDER_REPAIRED]);
+    expect(parsed!.warnings?.map((w) => w.code)).toEqual(['pdf-visual-order-repaired']);
     const body = squash(article.blocks.map((block) => block.text).join(''));
     // The title heading may stay in the body (the repaired copy can differ from the metadata title in spacing).
     expect([body, squash(article.title) + body]).toContain(allText(parsed!));
