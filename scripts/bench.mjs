@@ -6,7 +6,7 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-const BENCHES = ['search', 'import', 'scale', 'reader', 'export', 'store', 'library', 'library-ui'];
+const BENCHES = ['search', 'import', 'scale', 'reader', 'export', 'store', 'library', 'library-ui', 'collection-backup'];
 // `--big`: bench-scale also runs its 50,000-article and 500 MB dataset scenarios (tens of minutes).
 const EXTRA_ARGS = { scale: process.argv.includes('--big') ? ['--big'] : [] };
 const onlyArg = process.argv.find((arg) => arg.startsWith('--only='));

@@ -46,6 +46,7 @@ import { BackupRefused, type ZipLimits } from './zip-read.js';
 export const MERGE_STEPS = ['files-written', 'committed'] as const;
 export type MergeStep = (typeof MERGE_STEPS)[number];
 const KEPT_TITLES = 20;
+const PARALLEL_WRITES = 16;
 
 /** What a merge needs of the store: its folder, what it holds, and its one durable library change. */
 export type MergeStore = Pick<ArchiveStore, 'dataDir' | 'readOnly' | 'listMeta' | 'library' | 'changeLibrary' | 'compact'>;
@@ -117,7 +118,20 @@ export async function mergeCollectionBackup(
   const added: Array<{ meta: ArticleMeta; file: ArticleFile }> = [];
   let annotationsAdded = 0;
 
+  // A few files are written at once so their fsyncs overlap (the zip is still read one entry at a time).
+  const inFlight = new Set<Promise<void>>();
+  let writeError: unknown = null;
+  const startWrite = (path: string, bytes: Uint8Array) => {
+    written.push(path);
+    const task: Promise<void> = writeFileDurably(path, bytes)
+      .catch((error: unknown) => {
+        writeError ??= error;
+      })
+      .finally(() => inFlight.delete(task));
+    inFlight.add(task);
+  };
   const removeWritten = async (keep: ReadonlySet<string> = new Set()) => {
+    await Promise.all(inFlight); // none may land after its file was removed
     await Promise.all(written.filter((path) => !keep.has(path)).map((path) => unlink(path).catch(() => undefined)));
   };
 
@@ -145,12 +159,15 @@ export async function mergeCollectionBackup(
         const path = join(articlesDir, `${meta.id}.json`);
         if (await fileExists(path)) return; // never written over, whatever it is
         const file = ArticleFile.parse(JSON.parse(text()));
-        await writeFileDurably(path, bytes);
-        written.push(path);
+        if (writeError) throw writeError;
+        if (inFlight.size >= PARALLEL_WRITES) await Promise.race(inFlight);
+        startWrite(path, bytes);
         added.push({ meta, file });
         annotationsAdded += file.annotations.length;
       },
     });
+    await Promise.all(inFlight);
+    if (writeError) throw writeError;
     if (!read.manifest.scope || !backupLibrary) throw new BackupRefused(null, 'its manifest changed while it was being read');
     await reached('files-written', options.onStep);
   } catch (error) {
