@@ -87,6 +87,11 @@ const ar = {
   emptySavedSearch: 'لا مقالات تطابق هذا البحث الآن.',
   ofTotal: 'من',
   libraryKeysHint: 'الأسهم للتنقل، المسافة للتحديد، Shift للتوسيع، Ctrl+A للكل، Enter للفتح.',
+  trashGrid: 'المقالات في سلة المحذوفات',
+  colTrashed: 'نُقل إلى السلة',
+  trashActions: 'الإجراءات',
+  trashFilterLabel: 'تصفية سلة المحذوفات',
+  trashKeysHint: 'الأسهم للتنقل، Enter لاستعادة المقال، Delete لحذفه نهائيًا (بعد التأكيد).',
 } as const;
 
 type LibraryStrings = Record<keyof typeof ar, string>;
@@ -173,6 +178,11 @@ const en: LibraryStrings = {
   emptySavedSearch: 'No articles match this search right now.',
   ofTotal: 'of',
   libraryKeysHint: 'Arrows move, Space selects, Shift extends, Ctrl+A selects all, Enter opens.',
+  trashGrid: 'Articles in the trash',
+  colTrashed: 'Moved to trash',
+  trashActions: 'Actions',
+  trashFilterLabel: 'Filter the trash',
+  trashKeysHint: 'Arrows move, Enter restores the article, Delete deletes it for good (after confirming).',
 };
 
 export const LIBRARY_STRINGS = { ar, en };
