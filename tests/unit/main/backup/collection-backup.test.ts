@@ -20,7 +20,7 @@ import { restoreBackupFile } from '../../../../main/backup/restore.js';
 import { mergeCollectionBackup } from '../../../../main/backup/merge-restore.js';
 import { openArchiveApp } from '../../../../main/service/archive-app.js';
 import { ArchiveStore } from '../../../../main/store/archive-store.js';
-import { ASSETS_DIR } from '../../../support/seed.js';
+import { ASSETS_DIR, SEED_LINES } from '../../../support/seed.js';
 import { buildCollectionArchive, call, type CollectionArchive } from './collection-archive.js';
 
 const BACKUP_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]{0,150}\.zip$/;
@@ -215,6 +215,17 @@ describe('restoring a collection backup merges it', () => {
     expect(result.merge).toMatchObject({ collectionsCreated: 1, membershipsAdded: 2 });
     const tree = await call<LibraryTree>(app, 'listCollections', {});
     expect(tree.collections.find((collection) => collection.id === archive.syria.id)?.parentId).toBe(archive.levant.id);
+  });
+
+  it('keeps an article whose text is already in the archive under another id (no duplicate), putting it in the collection', async () => {
+    const { app } = await freshApp();
+    const twin = await call<{ status: string; article: ArticleMeta }>(app, 'importText', { text: [SEED_LINES[2], SEED_LINES[3]].join('\n'), title: 'نسخة مستوردة من جديد' });
+    expect(twin.status).toBe('imported');
+    const result = await call<RestoreResult>(app, 'restoreBackup', upload(zipPath));
+    expect(result.merge).toMatchObject({ articlesAdded: 2, articlesKept: 1, keptTitles: ['نسخة مستوردة من جديد'], membershipsAdded: 1 });
+    const all = await call<ArticleMeta[]>(app, 'listArticles', { view: 'library' });
+    expect(all.map((meta) => meta.id).sort()).toEqual([twin.article.id, archive.ids[0], archive.ids[2]].sort());
+    expect(all.find((meta) => meta.id === twin.article.id)?.collectionIds).toEqual([archive.syria.id]);
   });
 
   it('a damaged collection zip changes nothing and names the file and the reason', async () => {
