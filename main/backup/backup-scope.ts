@@ -60,6 +60,7 @@ export function scopedLibrary(library: LibraryFile, id: string): ScopedLibrary {
 export function asciiSlug(name: string, max = 40): string {
   return name
     .normalize('NFKD')
+    .replace(/\p{M}/gu, '') // é → e, not e-
     .replace(/[^A-Za-z0-9]+/g, '-')
     .replace(/^-+|-+$/g, '')
     .toLowerCase()

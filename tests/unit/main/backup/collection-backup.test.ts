@@ -16,6 +16,7 @@ import { strFromU8, unzipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AnchoredAnnotation, BackupInfo, BackupList, LibraryTree, ListLibraryResult, RestoreResult, SearchResponse } from '../../../../common/api.js';
 import type { ArticleMeta } from '../../../../common/types/article.js';
+import { backupFileName } from '../../../../main/backup/backup-ops.js';
 import { restoreBackupFile } from '../../../../main/backup/restore.js';
 import { mergeCollectionBackup } from '../../../../main/backup/merge-restore.js';
 import { openArchiveApp } from '../../../../main/service/archive-app.js';
@@ -109,6 +110,18 @@ describe('a collection backup', () => {
     const before = hashTree(target);
     await expect(restoreBackupFile(zipPath, target)).rejects.toThrow(/backup of one collection.*Nothing was changed/);
     expect(hashTree(target)).toEqual(before);
+  });
+});
+
+describe('a collection backup file name', () => {
+  it('says "collection" and keeps the Latin part of the name, or the id, within the backup-name rule', () => {
+    const stamp = new Date('2025-01-31T10:20:30.123Z');
+    expect(backupFileName('manual', stamp, { id: 'x', name: 'Gaza 2014 — تقارير' })).toBe('qirtas-manual-collection-gaza-2014-2025-01-31T10-20-30-123Z.zip');
+    expect(backupFileName('manual', stamp, { id: 'x', name: 'Événements à Beyrouth' })).toBe('qirtas-manual-collection-evenements-a-beyrouth-2025-01-31T10-20-30-123Z.zip');
+    expect(backupFileName('manual', stamp, { id: '0f3c9a7e-1111-2222', name: 'الثورة السورية' })).toBe('qirtas-manual-collection-0f3c9a7e-2025-01-31T10-20-30-123Z.zip');
+    const long = backupFileName('manual', stamp, { id: 'x', name: 'A very long collection name '.repeat(20) });
+    expect(long).toMatch(BACKUP_NAME);
+    expect(backupFileName('manual', stamp)).toBe('qirtas-manual-2025-01-31T10-20-30-123Z.zip');
   });
 });
 
