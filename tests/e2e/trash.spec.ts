@@ -179,4 +179,13 @@ test('the filter box and a sortable header in the trash', async ({ page }) => {
   await expect(titleHeader).toHaveAttribute('aria-sort', 'ascending');
   await expect(page.locator('.trash-grid th', { hasText: 'تاريخ الإضافة' })).toHaveAttribute('aria-sort', 'none');
   expect(await page.locator(ROW).count()).toBeLessThan(60);
+
+  // The dark theme reaches the trash's own grid (its colours come from the theme), then back to the OS's choice.
+  await page.getByLabel('المظهر').selectOption('dark');
+  await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
+  const background = (selector: string) => page.locator(selector).first().evaluate((element) => getComputedStyle(element).backgroundColor);
+  expect(await background('.trash-scroll')).toBe('rgb(32, 34, 38)');
+  expect(await background('.trash-grid thead')).toBe('rgb(32, 34, 38)');
+  await page.screenshot({ path: join(SCREENS_DIR, 'trash-virtualised-dark.png') });
+  await Promise.all([page.waitForResponse((response) => response.url().includes('/api/updateSettings')), page.getByLabel('المظهر').selectOption('system')]);
 });
