@@ -115,4 +115,15 @@ test('backs up one collection from the panel and restores it by adding, with a r
   await page.screenshot({ path: join(SCREENS_DIR, 'backup-collection-panel-en.png') });
   await english.getByRole('button', { name: 'Close' }).click();
   await page.getByRole('button', { name: 'التبديل إلى العربية' }).click();
+
+  // In the dark theme the panel is dark too (the theme colours every dialog).
+  await api('updateSettings', { reader: { theme: 'dark' } });
+  await page.reload();
+  await page.getByRole('button', { name: 'تصدير ونسخ احتياطي' }).click();
+  await dialog.getByRole('tab', { name: 'النسخ الاحتياطية' }).click();
+  await expect(dialog.getByTestId('backup-scope')).toBeVisible();
+  const background = await dialog.evaluate((element) => getComputedStyle(element).backgroundColor);
+  const [red = 255, green = 255, blue = 255] = (background.match(/\d+/g) ?? []).map(Number);
+  expect(red + green + blue, `dialog background ${background}`).toBeLessThan(3 * 110);
+  await page.screenshot({ path: join(SCREENS_DIR, 'backup-collection-panel-dark.png') });
 });
