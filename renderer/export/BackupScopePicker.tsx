@@ -3,27 +3,16 @@
  * collection with its sub-collections, picked from the collection tree (indented
  * by depth, with each collection's article count).
  */
-import { useEffect, useState } from 'react';
-import type { CollectionInfo } from '../../common/api.js';
-import { treeOrder } from '../../common/library/index.js';
-import { useApp } from '../app/api-context.js';
-import { plural } from '../i18n/format-numbers.js';
+import { useState } from 'react';
 import { useI18n } from '../i18n/i18n.js';
+import { CollectionSelect, useCollectionTree } from './CollectionSelect.js';
 
 /** null: the whole archive; otherwise a collection's id. */
 export function BackupScopePicker({ value, onChange, disabled }: { value: string | null; onChange: (collection: string | null) => void; disabled: boolean }) {
-  const { t, locale } = useI18n();
-  const { client, fail } = useApp();
-  const [collections, setCollections] = useState<Array<{ collection: CollectionInfo; depth: number }> | null>(null);
-  const [picked, setPicked] = useState('');
-
-  useEffect(() => {
-    client.api.listCollections({}).then((tree) => {
-      const ordered = treeOrder(tree.collections);
-      setCollections(ordered);
-      setPicked((current) => current || ordered[0]?.collection.id || '');
-    }, fail);
-  }, [client, fail]);
+  const { t } = useI18n();
+  const collections = useCollectionTree();
+  const [chosen, setChosen] = useState('');
+  const picked = chosen || collections?.[0]?.collection.id || '';
 
   const none = collections !== null && collections.length === 0;
   return (
@@ -40,22 +29,16 @@ export function BackupScopePicker({ value, onChange, disabled }: { value: string
       {none ? (
         <p className="hint">{t.backupScopeNone}</p>
       ) : (
-        <select
-          aria-label={t.backupScopeCollection}
-          data-testid="backup-collection"
+        <CollectionSelect
+          tree={collections}
           value={value ?? picked}
-          disabled={collections === null}
-          onChange={(event) => {
-            setPicked(event.target.value);
-            onChange(event.target.value);
+          label={t.backupScopeCollection}
+          testId="backup-collection"
+          onChange={(id) => {
+            setChosen(id);
+            onChange(id);
           }}
-        >
-          {(collections ?? []).map(({ collection, depth }) => (
-            <option key={collection.id} value={collection.id}>
-              {`${'\u00a0\u00a0\u00a0'.repeat(depth)}${depth > 0 ? '– ' : ''}${collection.name} (${plural('articles', collection.deepCount, locale)})`}
-            </option>
-          ))}
-        </select>
+        />
       )}
       {value !== null && <p className="hint">{t.backupCollectionHint}</p>}
     </fieldset>

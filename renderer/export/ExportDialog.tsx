@@ -12,18 +12,19 @@ import type { ExportFormat, ExportPreview, ExportRequest } from '../../common/ap
 import { HIGHLIGHT_COLORS, type HighlightColor, type Locale } from '../../common/types/article.js';
 import { useApp } from '../app/api-context.js';
 import { Dialog } from '../app/Dialog.js';
-import { useArticles } from '../app/use-articles.js';
 import { useI18n } from '../i18n/i18n.js';
 import type { StringKey } from '../i18n/strings.js';
 import { toBase64 } from '../import/read-dropped.js';
+import { ArticlePicker } from './ArticlePicker.js';
 import { BackupsPanel } from './BackupsPanel.js';
+import { CollectionSelect, useCollectionTree } from './CollectionSelect.js';
 import { downloadFile } from './download.js';
 import { fill } from '../i18n/fill.js';
 import { ExportView } from './ExportView.js';
 import { PrintView } from './PrintView.js';
 import './export.css';
 
-type ScopeKind = 'all' | 'article' | 'articles' | 'tag' | 'color' | 'query';
+type ScopeKind = 'all' | 'article' | 'articles' | 'collection' | 'tag' | 'color' | 'query';
 type GroupBy = 'article' | 'color' | 'tag';
 
 const FORMATS: Array<[ExportFormat, StringKey]> = [
@@ -81,10 +82,11 @@ export function ExportDialog({ articleId, articleIds, onClose }: { articleId?: s
 function ExportPanel({ articleId, articleIds }: { articleId?: string; articleIds?: string[] }) {
   const { t, locale } = useI18n();
   const { client, fail, notify } = useApp();
-  const { articles } = useArticles('library');
+  const collections = useCollectionTree();
+  const [collectionId, setCollectionId] = useState('');
+  const collection = collectionId || collections?.[0]?.collection.id || '';
   const [scopeKind, setScopeKind] = useState<ScopeKind>(articleIds && articleIds.length > 0 ? 'articles' : articleId ? 'article' : 'all');
   const [chosen, setChosen] = useState<string[]>(articleIds && articleIds.length > 0 ? articleIds : articleId ? [articleId] : []);
-  const [articleFilter, setArticleFilter] = useState('');
   const [tag, setTag] = useState('');
   const [color, setColor] = useState<HighlightColor>('yellow');
   const [query, setQuery] = useState('');
@@ -115,6 +117,9 @@ function ExportPanel({ articleId, articleIds }: { articleId?: string; articleIds
     else if (scopeKind === 'articles') {
       if (chosen.length === 0) return null;
       scope = { kind: 'articles', ids: chosen };
+    } else if (scopeKind === 'collection') {
+      if (!collection) return null;
+      scope = { kind: 'collection', id: collection };
     } else if (scopeKind === 'tag') {
       if (tag.trim() === '') return null;
       scope = { kind: 'tag', tag: tag.trim() };
@@ -124,7 +129,7 @@ function ExportPanel({ articleId, articleIds }: { articleId?: string; articleIds
       scope = { kind: 'query', query: query.trim() };
     }
     return { scope, format, options: { onlyHighlights, groupBy: onlyHighlights ? groupBy : 'article', locale: labelsLocale } };
-  }, [scopeKind, articleId, chosen, tag, color, query, format, onlyHighlights, groupBy, labelsLocale]);
+  }, [scopeKind, articleId, chosen, collection, tag, color, query, format, onlyHighlights, groupBy, labelsLocale]);
 
   useEffect(() => {
     if (!request) {
@@ -190,8 +195,6 @@ function ExportPanel({ articleId, articleIds }: { articleId?: string; articleIds
     }
   };
 
-  const visibleArticles = (articles ?? []).filter((meta) => articleFilter.trim() === '' || meta.title.includes(articleFilter.trim()));
-
   return (
     <div className="export-panel">
       <div className="export-options">
@@ -211,28 +214,13 @@ function ExportPanel({ articleId, articleIds }: { articleId?: string; articleIds
             <input type="radio" name="export-scope" checked={scopeKind === 'articles'} onChange={() => setScopeKind('articles')} />
             {t.scopeArticles}
           </label>
-          {scopeKind === 'articles' && (
-            <div className="export-articles">
-              <input type="search" dir="auto" placeholder={t.scopeArticlesFilter} aria-label={t.scopeArticlesFilter} value={articleFilter} onChange={(event) => setArticleFilter(event.target.value)} />
-              <ul>
-                {visibleArticles.map((meta) => (
-                  <li key={meta.id}>
-                    <label>
-                      <input
-                        type="checkbox"
-                        checked={chosen.includes(meta.id)}
-                        onChange={(event) => setChosen((current) => (event.target.checked ? [...current, meta.id] : current.filter((id) => id !== meta.id)))}
-                      />
-                      <span dir="auto">{meta.title}</span>
-                    </label>
-                  </li>
-                ))}
-              </ul>
-              <p className="hint">
-                {t.scopeArticlesChosen} {chosen.length}
-              </p>
-            </div>
-          )}
+          {scopeKind === 'articles' && <ArticlePicker chosen={chosen} onChange={setChosen} />}
+          <label>
+            <input type="radio" name="export-scope" checked={scopeKind === 'collection'} disabled={collections !== null && collections.length === 0} onChange={() => setScopeKind('collection')} />
+            {t.scopeCollection}
+          </label>
+          {scopeKind === 'collection' && <CollectionSelect tree={collections} value={collection} onChange={setCollectionId} label={t.scopeCollection} testId="export-collection" />}
+          {collections !== null && collections.length === 0 && <p className="hint">{t.scopeCollectionNone}</p>}
           <label>
             <input type="radio" name="export-scope" checked={scopeKind === 'tag'} onChange={() => setScopeKind('tag')} />
             {t.scopeTag}

@@ -10,25 +10,13 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Papa from 'papaparse';
 import { parse as parseYaml } from 'yaml';
-import { expect, SCREENS_DIR, test } from '../support/shell-fixture.js';
+import { apiFor, expect, SCREENS_DIR, test } from '../support/shell-fixture.js';
 
 const HIGHLIGHTS = [
   { phrase: 'أعلنت المعارضة السورية المسلحة تقدمها نحو مدينة حمص', color: 'yellow', note: 'الادعاء الرئيسي للمقال.', tags: ['تقدم المعارضة'] },
   { phrase: 'نفت وزارة الدفاع السورية انسحاب قواتها من حمص', color: 'green', note: 'رواية النظام المقابلة.', tags: ['رواية رسمية'] },
   { phrase: 'تمثال الرئيس السوري الراحل حافظ الأسد', color: 'purple', note: 'متى أعيد بناؤه؟', tags: [] as string[] },
 ];
-
-/** Calls the archive the way the renderer does: POST /api/<operation> with the launch token. */
-function apiFor(url: string) {
-  const origin = new URL(url).origin;
-  const token = /token=([A-Za-z0-9_-]+)/.exec(url)?.[1] ?? '';
-  return async <T>(operation: string, args: unknown): Promise<T> => {
-    const response = await fetch(`${origin}/api/${operation}`, { method: 'POST', headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` }, body: JSON.stringify(args) });
-    const body = (await response.json()) as { ok: boolean; value?: T; error?: { message: string } };
-    if (!body.ok) throw new Error(`${operation}: ${body.error?.message}`);
-    return body.value as T;
-  };
-}
 
 test('export notes from the dialog (Markdown, CSV, print view) and back up and restore from the UI', async ({ page, shell }) => {
   const api = apiFor(shell.url);

@@ -43,4 +43,16 @@ export const test = base.extend<{ shell: ShellProcess; page: Page }>({
 
 export { expect };
 
+/** Calls the archive the way the renderer does: POST /api/<operation> with the launch token. */
+export function apiFor(url: string) {
+  const origin = new URL(url).origin;
+  const token = /token=([A-Za-z0-9_-]+)/.exec(url)?.[1] ?? '';
+  return async <T>(operation: string, args: unknown): Promise<T> => {
+    const response = await fetch(`${origin}/api/${operation}`, { method: 'POST', headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` }, body: JSON.stringify(args) });
+    const body = (await response.json()) as { ok: boolean; value?: T; error?: { message: string } };
+    if (!body.ok) throw new Error(`${operation}: ${body.error?.message}`);
+    return body.value as T;
+  };
+}
+
 export const SCREENS_DIR = join(REPO_ROOT, 'test-results', 'screens');
