@@ -9,5 +9,5 @@ export { applyFilters, compileFilters, type CompiledFilters, type EntryTest, fil
 export { countFacets, FACET_LIMIT } from './facets.js';
 export { entryComparator, sortEntries, sortKey } from './sort.js';
 export { OrderCache } from './order.js';
-export { sameName, treeOrder, withDescendants, wouldCycle } from './tree.js';
+export { collectionPath, sameName, treeOrder, withDescendants, wouldCycle } from './tree.js';
 export { toRow } from './row.js';

@@ -62,3 +62,18 @@ export function wouldCycle(collections: readonly Collection[], id: string, paren
 export function sameName(a: string, b: string): boolean {
   return foldText(a) === foldText(b);
 }
+
+/** «parent/child» for a collection, from the top level (a parent that is gone ends the path). */
+export function collectionPath(all: readonly Collection[], collection: Collection): string {
+  const names = [collection.name];
+  const seen = new Set([collection.id]);
+  let parentId = collection.parentId;
+  while (parentId !== null && !seen.has(parentId)) {
+    seen.add(parentId);
+    const parent = all.find((candidate) => candidate.id === parentId);
+    if (!parent) break;
+    names.unshift(parent.name);
+    parentId = parent.parentId;
+  }
+  return names.join('/');
+}

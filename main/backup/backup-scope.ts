@@ -8,30 +8,14 @@
  * collection backup.
  */
 import { QirtasError } from '../../common/errors.js';
-import { withDescendants } from '../../common/library/index.js';
+import { collectionPath, withDescendants } from '../../common/library/index.js';
 import { type ArticleMeta, type LibraryFile, SCHEMA_VERSION } from '../../common/types/article.js';
-import type { Collection } from '../../common/types/library.js';
 import type { ManifestScope } from './manifest.js';
 
 export interface ScopedLibrary {
   /** library.json of the backup (a valid LibraryFile). */
   library: Pick<LibraryFile, 'schemaVersion' | 'articles' | 'collections' | 'savedSearches'>;
   scope: ManifestScope;
-}
-
-/** «parent/child» from the top level (a parent that is gone ends the path). */
-function pathOf(all: readonly Collection[], collection: Collection): string {
-  const names = [collection.name];
-  const seen = new Set([collection.id]);
-  let parentId = collection.parentId;
-  while (parentId !== null && !seen.has(parentId)) {
-    seen.add(parentId);
-    const parent = all.find((candidate) => candidate.id === parentId);
-    if (!parent) break;
-    names.unshift(parent.name);
-    parentId = parent.parentId;
-  }
-  return names.join('/');
 }
 
 /** The part of `library` a backup of collection `id` holds. NOT_FOUND (with params the UI words) when there is no such collection. */
@@ -49,7 +33,7 @@ export function scopedLibrary(library: LibraryFile, id: string): ScopedLibrary {
   }
   return {
     library: { schemaVersion: SCHEMA_VERSION, articles, collections, savedSearches: [] },
-    scope: { kind: 'collection', id, name: root.name, path: pathOf(library.collections, root), parentId: root.parentId, collectionCount: collections.length },
+    scope: { kind: 'collection', id, name: root.name, path: collectionPath(library.collections, root), parentId: root.parentId, collectionCount: collections.length },
   };
 }
 

@@ -11,18 +11,7 @@
  */
 import { join } from 'node:path';
 import type { AnchoredAnnotation, ImportOutcome, LibraryTree } from '../../common/api.js';
-import { expect, SCREENS_DIR, test } from '../support/shell-fixture.js';
-
-function apiFor(url: string) {
-  const origin = new URL(url).origin;
-  const token = /token=([A-Za-z0-9_-]+)/.exec(url)?.[1] ?? '';
-  return async <T>(operation: string, args: unknown): Promise<T> => {
-    const response = await fetch(`${origin}/api/${operation}`, { method: 'POST', headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` }, body: JSON.stringify(args) });
-    const body = (await response.json()) as { ok: boolean; value?: T; error?: { message: string } };
-    if (!body.ok) throw new Error(`${operation}: ${body.error?.message}`);
-    return body.value as T;
-  };
-}
+import { apiFor, expect, SCREENS_DIR, test } from '../support/shell-fixture.js';
 
 const PHRASES = ['أعلنت المعارضة السورية المسلحة تقدمها نحو مدينة حمص', 'تمثال الرئيس السوري الراحل حافظ الأسد'];
 

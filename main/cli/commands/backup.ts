@@ -28,7 +28,8 @@ import { backupScope } from '../../backup/merge-restore.js';
 import { recoverInterruptedRestore, restoreBackupFile } from '../../backup/restore.js';
 import { acquireDataLock, type DataLock } from '../../store/data-lock.js';
 import { type CliContext, EXIT_OK, UsageError } from '../cli-context.js';
-import { collectionPath, resolveCollection } from './collection-names.js';
+import { collectionPath } from '../../../common/library/index.js';
+import { resolveCollection } from './collection-names.js';
 
 async function tryLock(dataDir: string): Promise<DataLock | null> {
   try {

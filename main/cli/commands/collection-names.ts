@@ -4,24 +4,9 @@
  * under several parents.
  */
 import { QirtasError } from '../../../common/errors.js';
-import { sameName } from '../../../common/library/index.js';
+import { collectionPath, sameName } from '../../../common/library/index.js';
 import type { Collection } from '../../../common/types/library.js';
 import type { ArchiveApp } from '../../service/archive-app.js';
-
-/** «parent/child» for a collection, from the top level. */
-export function collectionPath(all: readonly Collection[], collection: Collection): string {
-  const names = [collection.name];
-  const seen = new Set([collection.id]);
-  let parentId = collection.parentId;
-  while (parentId !== null && !seen.has(parentId)) {
-    seen.add(parentId);
-    const parent = all.find((candidate) => candidate.id === parentId);
-    if (!parent) break;
-    names.unshift(parent.name);
-    parentId = parent.parentId;
-  }
-  return names.join('/');
-}
 
 export function resolveCollection(app: ArchiveApp, nameOrId: string): Collection {
   const all = app.store.library.collections;

@@ -15,7 +15,8 @@ import type { Collection, SavedSearch } from '../../../common/types/library.js';
 import { READING_STATUSES, type ReadingStatus } from '../../../common/types/library.js';
 import type { ArchiveApp } from '../../service/archive-app.js';
 import { type CliContext, EXIT_OK, UsageError, unwrap } from '../cli-context.js';
-import { collectionPath, resolveCollection } from './collection-names.js';
+import { collectionPath } from '../../../common/library/index.js';
+import { resolveCollection } from './collection-names.js';
 import { resolveArticleId } from './list-show.js';
 
 export interface CollectionOptions {
