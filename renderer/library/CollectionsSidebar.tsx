@@ -115,6 +115,18 @@ function focusScopeItem(key: string): void {
   requestAnimationFrame(() => document.querySelector<HTMLElement>(`.scope-item[data-scope-key="${CSS.escape(key)}"]`)?.focus());
 }
 
+/** A scope in the sidebar: its name and count; a click shows it, F2 renames it. */
+function ScopeButton({ scope, scopeId, name, count, current, onKeyDown }: { scope: LibraryScope; scopeId: string; name: string; count: string; current: boolean; onKeyDown: (event: KeyboardEvent) => void }) {
+  return (
+    <button type="button" className="scope-item" data-scope-key={scopeId} aria-current={current ? 'true' : undefined} aria-keyshortcuts="F2" onClick={() => selectScope(scope)} onKeyDown={onKeyDown}>
+      <span className="scope-name" dir="auto">
+        {name}
+      </span>
+      <span className="scope-count">{count}</span>
+    </button>
+  );
+}
+
 export function CollectionsSidebar({ tree }: { tree: LibraryTree | null }) {
   const { t, locale } = useI18n();
   const { client, fail, notify } = useApp();
@@ -214,20 +226,14 @@ export function CollectionsSidebar({ tree }: { tree: LibraryTree | null }) {
                 <NameForm initial={collection.name} label={`${t.rename}: ${collection.name}`} onDone={(name) => rename(key, name)} />
               ) : (
                 <div className="scope-row">
-                  <button
-                    type="button"
-                    className="scope-item"
-                    data-scope-key={key}
-                    aria-current={current === key ? 'true' : undefined}
-                    aria-keyshortcuts="F2"
-                    onClick={() => selectScope({ kind: 'collection', id: collection.id, deep: true })}
+                  <ScopeButton
+                    scope={{ kind: 'collection', id: collection.id, deep: true }}
+                    scopeId={key}
+                    name={collection.name}
+                    count={formatNumber(collection.deepCount, locale)}
+                    current={current === key}
                     onKeyDown={renameOnF2(key)}
-                  >
-                    <span className="scope-name" dir="auto">
-                      {collection.name}
-                    </span>
-                    <span className="scope-count">{formatNumber(collection.deepCount, locale)}</span>
-                  </button>
+                  />
                   <ScopeMenu
                     label={`${t.collectionActions}: ${collection.name}`}
                     actions={[
@@ -255,20 +261,14 @@ export function CollectionsSidebar({ tree }: { tree: LibraryTree | null }) {
                 <NameForm initial={saved.name} label={`${t.rename}: ${saved.name}`} onDone={(name) => rename(key, name)} />
               ) : (
                 <>
-                  <button
-                    type="button"
-                    className="scope-item"
-                    data-scope-key={key}
-                    aria-current={current === key ? 'true' : undefined}
-                    aria-keyshortcuts="F2"
-                    onClick={() => selectScope({ kind: 'savedSearch', id: saved.id })}
+                  <ScopeButton
+                    scope={{ kind: 'savedSearch', id: saved.id }}
+                    scopeId={key}
+                    name={saved.name}
+                    count={formatNumber(saved.count, locale)}
+                    current={current === key}
                     onKeyDown={renameOnF2(key)}
-                  >
-                    <span className="scope-name" dir="auto">
-                      {saved.name}
-                    </span>
-                    <span className="scope-count">{formatNumber(saved.count, locale)}</span>
-                  </button>
+                  />
                   <ScopeMenu
                     label={`${t.savedSearchActions}: ${saved.name}`}
                     actions={[

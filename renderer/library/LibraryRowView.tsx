@@ -32,7 +32,8 @@ interface RowProps {
   actions: RowActions;
 }
 
-function TitleCell({ row }: { row: LibraryRow }) {
+/** The title link with up to four of the article's tags under it (the library's and the trash's rows). */
+export function TitleCell({ row }: { row: LibraryRow }) {
   return (
     <>
       <a href={`#${articleRoute(row.id)}`} title={row.title} dir="auto" tabIndex={-1}>

@@ -15,10 +15,10 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useRef, type KeyboardEvent } from 'react';
 import type { LibraryRow } from '../../common/api.js';
 import type { LibrarySort, LibrarySortField } from '../../common/types/library.js';
-import { articleRoute } from '../app/use-route.js';
 import { formatDualDate, useI18n } from '../i18n/i18n.js';
 import type { StringKey } from '../i18n/strings.js';
 import { Cell, shortDate } from './cells.js';
+import { TitleCell } from './LibraryRowView.js';
 import type { LibraryRows } from './use-library-rows.js';
 
 const ROW_HEIGHT = 60;
@@ -164,22 +164,7 @@ export function TrashTable({ rows, sort, onSort, focusIndex, onFocusIndex, onRes
                 onClick={() => onFocusIndex(item.index)}
               >
                 <td className="title-cell" dir="auto">
-                  {row && (
-                    <>
-                      <a href={`#${articleRoute(row.id)}`} title={row.title} dir="auto" tabIndex={-1}>
-                        {row.title}
-                      </a>
-                      {row.tags.length > 0 && (
-                        <span className="tags">
-                          {row.tags.slice(0, 4).map((tag) => (
-                            <span key={tag} className="tag" dir="auto">
-                              {tag}
-                            </span>
-                          ))}
-                        </span>
-                      )}
-                    </>
-                  )}
+                  {row && <TitleCell row={row} />}
                 </td>
                 <td className="cell-source">{row && <Cell column="source" row={row} t={t} locale={locale} />}</td>
                 <td className="cell-added">{row && <Cell column="added" row={row} t={t} locale={locale} />}</td>
