@@ -33,7 +33,7 @@
  * Library changes append one fsynced line to library.journal (library-journal.ts)
  * instead of rewriting library.json: ~ms at 50,000 articles instead of ~1.5 s.
  */
-import { mkdir, unlink } from 'node:fs/promises';
+import { mkdir, readFile, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import { QirtasError } from '../../common/errors.js';
 import type { ArticleFile, ArticleMeta, LibraryFile, Settings } from '../../common/types/article.js';
@@ -158,6 +158,11 @@ export class ArchiveStore {
     return this.state.list;
   }
 
+  /** One article's metadata, undefined when there is no such article. */
+  findMeta(id: string): ArticleMeta | undefined {
+    return this.state.get(id);
+  }
+
   getMeta(id: string): ArticleMeta {
     const meta = this.state.get(id);
     if (!meta) throw new QirtasError('NOT_FOUND', `No article with id "${id}".`);
@@ -184,6 +189,23 @@ export class ArchiveStore {
   /** Reads one article's blocks and annotations. A damaged file is reported by name, never rewritten. */
   async readArticle(id: string): Promise<ArticleFile> {
     return (await this.readArticleWithExtras(id)).file;
+  }
+
+  /**
+   * False only when an article file plainly holds no highlight, told without
+   * parsing it: our writer ends such a file with `"annotations":[]}` (a JSON
+   * string never holds an unescaped quote, so that ending can only be the
+   * top-level key). Any other file — another writer's spacing, extra keys after
+   * it, a damaged one — answers true and is read in full. Lets a scan of every
+   * article for notes skip validating the many files without any.
+   */
+  async mayHoldAnnotations(id: string): Promise<boolean> {
+    this.getMeta(id);
+    try {
+      return !(await readFile(this.articlePath(id), 'utf8')).trimEnd().endsWith('"annotations":[]}');
+    } catch {
+      return true; // the full read reports what is wrong with it
+    }
   }
 
   // ---- article files -------------------------------------------------------
