@@ -1,7 +1,7 @@
 /**
  * Library sorting (issue 10): by title, source or author in Arabic order (their
  * collation keys compare as plain strings, see collation.ts), or by published
- * date, date added, words, highlights or last read. Articles without the value
+ * date, date added, words, highlights, last read or when it went to the trash. Articles without the value
  * (no source, undated, never read) come last in either direction; ties fall back
  * to the title, then the newest added, then the id — a total order, so a sorted
  * list can be kept up to date by merging the few entries that changed (order.ts).
@@ -35,6 +35,8 @@ export function sortKey(field: LibrarySort['field']): SortKey {
       return { kind: 'number', of: (entry) => entry.highlightCount };
     case 'lastRead':
       return { kind: 'number', of: (entry) => entry.lastReadTime };
+    case 'trashed':
+      return { kind: 'number', of: (entry) => (entry.meta.trashedAt === null ? Number.NaN : Date.parse(entry.meta.trashedAt)) };
   }
 }
 

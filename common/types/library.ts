@@ -25,7 +25,7 @@ export const Collection = z.object({
 });
 export type Collection = z.infer<typeof Collection>;
 
-export const LIBRARY_SORT_FIELDS = ['title', 'source', 'author', 'published', 'added', 'words', 'highlights', 'lastRead'] as const;
+export const LIBRARY_SORT_FIELDS = ['title', 'source', 'author', 'published', 'added', 'words', 'highlights', 'lastRead', 'trashed'] as const;
 export const LibrarySortField = z.enum(LIBRARY_SORT_FIELDS);
 export type LibrarySortField = z.infer<typeof LibrarySortField>;
 

@@ -18,7 +18,7 @@ export const USAGE = `Usage: qirtas <command> [options]
 Commands:
   import PATH…            import .txt .md .html .docx .pdf .jsonl .csv files (folders with --recursive)
   list                    list the articles (--trash: the trash); --sort FIELD[:asc|desc]
-                          (title source author published added words highlights lastRead),
+                          (title source author published added words highlights lastRead trashed),
                           --filter TEXT, --collection NAME|ID, --tag T, --source S, --limit N
   collection list         collections (a tree, with counts) and saved searches
   collection rename-search S NAME   rename a saved search (by id or name; its query and filters kept)

@@ -8,7 +8,7 @@
  * it. Deleting a collection never deletes articles: the core only takes them out
  * of it.
  */
-import { useCallback, useEffect, useRef, useState, type DragEvent, type FormEvent, type KeyboardEvent } from 'react';
+import { type DragEvent, type FormEvent, type KeyboardEvent, memo, useCallback, useEffect, useRef, useState } from 'react';
 import type { CollectionInfo, LibraryTree } from '../../common/api.js';
 import type { LibraryScope } from '../../common/types/library.js';
 import { useApp } from '../app/api-context.js';
@@ -127,7 +127,8 @@ function ScopeButton({ scope, scopeId, name, count, current, onKeyDown }: { scop
   );
 }
 
-export function CollectionsSidebar({ tree }: { tree: LibraryTree | null }) {
+// Memoised: a page of rows arriving while the list scrolls re-renders the table, not this.
+export const CollectionsSidebar = memo(function CollectionsSidebar({ tree }: { tree: LibraryTree | null }) {
   const { t, locale } = useI18n();
   const { client, fail, notify } = useApp();
   const { scope } = useLibraryState();
@@ -284,4 +285,4 @@ export function CollectionsSidebar({ tree }: { tree: LibraryTree | null }) {
       </ul>
     </nav>
   );
-}
+});

@@ -4,7 +4,7 @@
  * alternatives stay visible). Choosing values narrows the listing; a facet shows
  * its most frequent values first and the rest on request.
  */
-import { useState } from 'react';
+import { memo, useState } from 'react';
 import type { FacetCount, LibraryFacets } from '../../common/api.js';
 import type { LibraryFilters, ReadingStatus } from '../../common/types/library.js';
 import { useI18n } from '../i18n/i18n.js';
@@ -53,7 +53,8 @@ function FacetGroup({ title, values, chosen, label, onToggle }: { title: string;
   );
 }
 
-export function FacetPanel({ facets }: { facets: LibraryFacets | null }) {
+// Memoised: a page of rows arriving while the list scrolls re-renders the table, not this.
+export const FacetPanel = memo(function FacetPanel({ facets }: { facets: LibraryFacets | null }) {
   const { t, locale } = useI18n();
   const { filters } = useLibraryState();
   if (!facets) return null;
@@ -97,4 +98,4 @@ export function FacetPanel({ facets }: { facets: LibraryFacets | null }) {
       {list('years', 'facetYears', (value) => (value === '' ? t.undated : value))}
     </section>
   );
-}
+});

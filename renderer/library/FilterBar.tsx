@@ -3,7 +3,7 @@
  * tags, folded like search by the core), the count ("120 of 10,000 articles") and
  * the column chooser.
  */
-import { useEffect, useState } from 'react';
+import { memo, useEffect, useState } from 'react';
 import { useI18n } from '../i18n/i18n.js';
 import { formatNumber, plural } from '../i18n/format-numbers.js';
 import { COLUMN_IDS, COLUMNS, type ColumnId } from './columns.js';
@@ -32,7 +32,8 @@ function ColumnChooser() {
   );
 }
 
-export function FilterBar({ total, scopeTotal, hasFilters }: { total: number | null; scopeTotal: number; hasFilters: boolean }) {
+// Memoised: a page of rows arriving while the list scrolls re-renders the table, not this.
+export const FilterBar = memo(function FilterBar({ total, scopeTotal, hasFilters }: { total: number | null; scopeTotal: number; hasFilters: boolean }) {
   const { t, locale } = useI18n();
   const { filters } = useLibraryState();
   const [text, setText] = useState(filters.text ?? '');
@@ -68,4 +69,4 @@ export function FilterBar({ total, scopeTotal, hasFilters }: { total: number | n
       <ColumnChooser />
     </div>
   );
-}
+});

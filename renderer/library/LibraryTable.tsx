@@ -33,6 +33,7 @@ const FIRST_DIRECTION: Record<LibrarySortField, 'asc' | 'desc'> = {
   words: 'desc',
   highlights: 'desc',
   lastRead: 'desc',
+  trashed: 'desc',
 };
 
 function HeaderCell({ column }: { column: ColumnDef }) {
@@ -130,7 +131,8 @@ export function LibraryTable({ rows, selection, scrollKey, queryKey, emptyText }
   }, [queryKey, scrollKey]);
 
   useEffect(() => {
-    rows.ensure(first, Math.max(last, first + 20));
+    // A screenful ahead on both sides: scrolling reaches rows already fetched, not placeholders.
+    rows.ensure(Math.max(0, first - 20), Math.max(last, first + 20) + 60);
   }, [rows, first, last, total]);
 
   const focusRow = (index: number, extend: boolean) => {

@@ -2,9 +2,9 @@
  * The trash as a virtualised grid (@tanstack/react-virtual, as the library's):
  * only the rows on screen are in the page, fetched a window at a time from the
  * core (use-library-rows.ts, scope "trash"), so 10,000 trashed articles open as
- * fast as ten. Columns: title (opens the article), source, date added (sortable,
- * like title and source), date moved to the trash, and the row's actions —
- * Restore and Delete for good.
+ * fast as ten. Columns, each sortable: title (opens the article), source, date
+ * added and date moved to the trash (the default order, newest first); then the
+ * row's actions — Restore and Delete for good.
  *
  * Keyboard: the grid is one tab stop; the arrows, Page Up/Down, Home and End move
  * the focused row, Enter restores it, Delete deletes it for good (after the
@@ -24,11 +24,12 @@ import type { LibraryRows } from './use-library-rows.js';
 const ROW_HEIGHT = 60;
 const HEADER_HEIGHT = 44;
 
-/** Title, source, added, trashed, actions. */
+/** Title, source, added, moved to the trash (the default order, newest first), then the actions. */
 const SORTABLE: Array<{ field: LibrarySortField; label: StringKey; first: 'asc' | 'desc' }> = [
   { field: 'title', label: 'colTitle', first: 'asc' },
   { field: 'source', label: 'colSource', first: 'asc' },
   { field: 'added', label: 'colAdded', first: 'desc' },
+  { field: 'trashed', label: 'colTrashed', first: 'desc' },
 ];
 
 export interface TrashTableProps {
@@ -143,7 +144,6 @@ export function TrashTable({ rows, sort, onSort, focusIndex, onFocusIndex, onRes
         <thead>
           <tr aria-rowindex={1}>
             {SORTABLE.map((column) => header(column.field, column.label, column.first))}
-            <th scope="col">{t.colTrashed}</th>
             <th scope="col">
               <span className="visually-hidden">{t.trashActions}</span>
             </th>

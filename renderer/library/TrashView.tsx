@@ -19,7 +19,7 @@ const TRASH: LibraryScope = { kind: 'trash' };
 export function TrashView() {
   const { t, locale } = useI18n();
   const { client, notify, fail } = useApp();
-  const [sort, setSort] = useState<LibrarySort>({ field: 'added', direction: 'desc' });
+  const [sort, setSort] = useState<LibrarySort>({ field: 'trashed', direction: 'desc' });
   const [text, setText] = useState('');
   const [focusIndex, setFocusIndex] = useState(0);
   const query = useMemo(() => ({ scope: TRASH, sort, filters: text.trim() === '' ? {} : { text } }), [sort, text]);

@@ -87,6 +87,8 @@ test('2,000 trashed articles: only a window of rows in the page, at the top and 
   await openTrash(page);
   await expect.poll(() => plainText(count(page))).toBe('2,000 مقال');
   await expect(grid(page)).toHaveAttribute('aria-rowcount', String(TRASHED + 1));
+  // Newest thrown away first, as a file manager's bin.
+  await expect(page.locator('.trash-grid th', { hasText: 'نُقل إلى السلة' })).toHaveAttribute('aria-sort', 'descending');
   const rendered = await page.locator(ROW).count();
   expect(rendered).toBeGreaterThan(5);
   expect(rendered).toBeLessThan(60);
@@ -127,8 +129,8 @@ test('restore with Undo, delete for good only after confirming, from the mouse a
   await page.keyboard.press('Enter');
   await expect.poll(() => isTrashed(thirdId)).toBe(false);
   await expect.poll(() => plainText(count(page))).toBe('1,999 مقالًا');
-  // Tab from the grid reaches the three sort buttons of the header, then the focused row's own buttons (no other row's).
-  for (let index = 0; index < 4; index += 1) await page.keyboard.press('Tab');
+  // Tab from the grid reaches the four sort buttons of the header, then the focused row's own buttons (no other row's).
+  for (let index = 0; index < 5; index += 1) await page.keyboard.press('Tab');
   await expect(page.locator('#trash-row-2').getByRole('button', { name: /^استعادة/ })).toBeFocused();
   await page.keyboard.press('Tab');
   await expect(page.locator('#trash-row-2').getByRole('button', { name: /^حذف نهائي/ })).toBeFocused();
