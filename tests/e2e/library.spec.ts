@@ -106,7 +106,7 @@ test('10,000 articles, only the visible rows in the page; sort by a header; filt
 
 test('a collection of 100 selected articles, one more by drag, bulk tag, trash with Undo', async ({ page }) => {
   await openLibrary(page);
-  // Each test has a fresh browser profile: the default order, added, newest first.
+  // Each test starts from no window state (the fixture clears it): the default order, added, newest first.
   await expect(header(page, 'added')).toHaveAttribute('aria-sort', 'descending');
 
   await page.getByRole('button', { name: 'مجموعة جديدة' }).click();

@@ -1,15 +1,16 @@
 /**
  * The shared set-up of the library e2e tests: one archive of 10,000 real-text
  * articles imported by the CLI (`qirtas import` of a JSONL dataset) and one
- * `qirtas serve` on it for the whole spec file, a page fixture that fails a test
- * on any page error, and the locators and text checks those tests share.
+ * `qirtas serve` on it for the whole spec file, a page fixture that starts each
+ * test from no window state and fails it on any page error, and the locators and
+ * text checks those tests share.
  */
 import { test as base, expect as baseExpect, type Locator, type Page } from '@playwright/test';
 import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { importLibraryArchive, type ImportedArchive } from './library-archive.js';
-import { startShell, type ShellProcess } from './shell-fixture.js';
+import { apiFor, startShell, type ShellProcess } from './shell-fixture.js';
 
 // The machine these run on is shared: give each expectation time, not the code slack (timings are measured apart).
 export const expect = baseExpect.configure({ timeout: 15_000 });
@@ -21,6 +22,11 @@ let shell: ShellProcess | undefined;
 
 export const test = base.extend<{ page: Page }>({
   page: async ({ page }, use) => {
+    // The window state lives in the archive (ui-state.json), shared by the tests of the file: each starts from none.
+    const api = apiFor(libraryShell().url);
+    const { entries } = await api<{ entries: Record<string, unknown> }>('getUiState', {});
+    const keys = Object.keys(entries);
+    if (keys.length > 0) await api('patchUiState', { set: Object.fromEntries(keys.map((key) => [key, null])), flush: true });
     const errors: string[] = [];
     page.on('pageerror', (error) => errors.push(error.message));
     page.on('console', (message) => {
