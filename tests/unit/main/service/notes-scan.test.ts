@@ -10,23 +10,16 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { ImportFileResult, ListLibraryResult, NoteEntry } from '../../../../common/api.js';
-import { openArchiveApp } from '../../../../main/service/archive-app.js';
+import type { ArchiveApp } from '../../../../main/service/archive-app.js';
 import { libraryRecords } from '../../../support/library-archive.js';
-import { ASSETS_DIR } from '../../../support/seed.js';
+import { callOk as call, openAt as open } from '../library/library-fixture.js';
 
-type App = Awaited<ReturnType<typeof openArchiveApp>>;
-const open = (dataDir: string) => openArchiveApp({ dataDir, assetsDir: ASSETS_DIR, host: 'cli', version: 'test' });
+type App = ArchiveApp;
 const opened: App[] = [];
 
 afterEach(async () => {
   await Promise.all(opened.splice(0).map((app) => app.close()));
 });
-
-async function call<T>(app: App, operation: string, args: unknown): Promise<T> {
-  const response = await app.dispatch(operation, args);
-  if (!response.ok) throw new Error(`${response.error.code}: ${response.error.message}`);
-  return response.value as T;
-}
 
 /** An archive of `count` dataset articles; their ids in title order. */
 async function archiveOf(count: number): Promise<{ dataDir: string; ids: string[] }> {
